@@ -1,0 +1,4 @@
+@NullMarked
+package news.panorama.brief;
+
+import org.jspecify.annotations.NullMarked;

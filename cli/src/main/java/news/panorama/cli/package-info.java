@@ -1,0 +1,4 @@
+@NullMarked
+package news.panorama.cli;
+
+import org.jspecify.annotations.NullMarked;

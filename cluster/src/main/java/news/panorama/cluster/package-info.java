@@ -1,0 +1,4 @@
+@NullMarked
+package news.panorama.cluster;
+
+import org.jspecify.annotations.NullMarked;

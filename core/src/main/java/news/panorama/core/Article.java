@@ -1,0 +1,65 @@
+package news.panorama.core;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One news article in the interchange format: the unit every stage reads and writes.
+ *
+ * <p>{@code country} (ISO 3166-1 alpha-2) and {@code language} (ISO 639-1) are empty strings when
+ * unknown; {@code published} is absent when no date is known. {@code extra} keeps every optional
+ * field this record does not model (for example a corpus's gold {@code story} label) so that a batch
+ * command writes back what it read.
+ */
+public record Article(
+    String id,
+    String url,
+    String source,
+    String country,
+    String language,
+    @Nullable Instant published,
+    String title,
+    String text,
+    List<String> authors,
+    @Nullable String image,
+    @Nullable String html,
+    @Nullable String file,
+    Map<String, Object> extra) {
+
+  public Article {
+    Validate.notBlank(id, "article id");
+    authors = List.copyOf(authors);
+    extra = Map.copyOf(extra);
+  }
+
+  /** A minimal article, as tests and simple sources build it. */
+  public static Article of(
+      String id, String url, String source, String country, String language,
+      @Nullable Instant published, String title, String text) {
+    return new Article(id, url, source, country, language, published, title, text,
+        List.of(), null, null, null, Map.of());
+  }
+
+  public Optional<Instant> publishedTime() {
+    return Optional.ofNullable(published);
+  }
+
+  public Article withId(String newId) {
+    return new Article(newId, url, source, country, language, published, title, text, authors,
+        image, html, file, extra);
+  }
+
+  public Article withLanguage(String newLanguage) {
+    return new Article(id, url, source, country, newLanguage, published, title, text, authors,
+        image, html, file, extra);
+  }
+
+  /** The same article without its raw HTML, which is large and only the extractor needs. */
+  public Article withoutHtml() {
+    return html == null ? this : new Article(id, url, source, country, language, published, title,
+        text, authors, image, null, file, extra);
+  }
+}

@@ -1,0 +1,164 @@
+package news.panorama.core;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * All of Panorama's settings in one immutable, validated object, built from defaults that work
+ * offline, then a properties file, then environment variables ({@code PANORAMA_SERVER_PORT} sets
+ * {@code server.port}), then command-line flags. An unknown key or a bad value fails at start-up with
+ * a sentence naming the key, where it came from and the reason.
+ */
+public record PanoramaConfig(
+    Path dataDir,
+    String jdbcUrl,
+    int port,
+    @Nullable Path catalog,
+    String userAgent,
+    Duration crawlInterval,
+    Duration perHostDelay,
+    Duration fetchTimeout,
+    long maxPageBytes,
+    int maxItemsPerFeed,
+    int maxRedirects,
+    double clusterThreshold,
+    Duration clusterWindow,
+    int briefWords) {
+
+  /** Every key with its default and meaning; the single source of truth for `--help` and docs. */
+  public static final Map<String, String[]> KEYS = keys();
+
+  private static Map<String, String[]> keys() {
+    Map<String, String[]> k = new TreeMap<>();
+    k.put("data.dir", new String[] {"data", "folder for the embedded database and caches"});
+    k.put("store.jdbc-url", new String[] {"", "JDBC URL of the database; empty = embedded H2 under data.dir"});
+    k.put("server.port", new String[] {"8080", "HTTP port of the web UI and API"});
+    k.put("ingest.catalog", new String[] {"", "outlet catalog file; empty = the bundled catalog"});
+    k.put("ingest.user-agent", new String[] {"PanoramaBot/0.1 (+https://github.com/panorama-news/panorama)", "User-Agent sent to outlets and matched in robots.txt"});
+    k.put("ingest.interval-minutes", new String[] {"15", "minutes between crawl rounds"});
+    k.put("ingest.per-host-delay-ms", new String[] {"2000", "minimum milliseconds between two requests to one host"});
+    k.put("ingest.timeout-seconds", new String[] {"20", "connect and read timeout of one request"});
+    k.put("ingest.max-page-bytes", new String[] {"5000000", "largest response body read, in bytes"});
+    k.put("ingest.max-items-per-feed", new String[] {"30", "newest feed items fetched per feed and round"});
+    k.put("ingest.max-redirects", new String[] {"5", "redirects followed per request"});
+    k.put("cluster.threshold", new String[] {"0.2", "minimum similarity for an article to join a story"});
+    k.put("cluster.window-hours", new String[] {"96", "an article joins only stories active within this many hours of it"});
+    k.put("brief.words", new String[] {"120", "cap on a briefing overview's length in words"});
+    return Map.copyOf(k);
+  }
+
+  /** The defaults alone. */
+  public static PanoramaConfig defaults() {
+    return load(null, Map.of(), Map.of());
+  }
+
+  /**
+   * @param file a properties file, or null for none
+   * @param env the environment (only {@code PANORAMA_*} variables are read)
+   * @param flags settings given on the command line, by key
+   */
+  public static PanoramaConfig load(@Nullable Path file, Map<String, String> env, Map<String, String> flags) {
+    Map<String, String> values = new TreeMap<>();
+    Map<String, String> origin = new TreeMap<>();
+    KEYS.forEach((key, d) -> { values.put(key, d[0]); origin.put(key, "default"); });
+    if (file != null) {
+      Properties p = new Properties();
+      try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        p.load(r);
+      } catch (IOException e) {
+        throw new IllegalArgumentException("cannot read configuration file " + file + ": " + e.getMessage());
+      }
+      for (String key : p.stringPropertyNames()) {
+        put(values, origin, key, p.getProperty(key).trim(), "file " + file);
+      }
+    }
+    env.forEach((name, value) -> {
+      if (name.startsWith("PANORAMA_") && !name.equals("PANORAMA_HOME") && !name.startsWith("PANORAMA_JAVA")) {
+        String key = envKey(name);
+        if (key != null) put(values, origin, key, value.trim(), "environment variable " + name);
+      }
+    });
+    flags.forEach((key, value) -> put(values, origin, key, value.trim(), "flag"));
+    return build(values, origin);
+  }
+
+  /** {@code PANORAMA_SERVER_PORT} → {@code server.port}; unknown names give null (other tools' variables). */
+  private static @Nullable String envKey(String name) {
+    String rest = name.substring("PANORAMA_".length()).toLowerCase(Locale.ROOT);
+    int dot = rest.indexOf('_');
+    if (dot < 0) return null;
+    String key = rest.substring(0, dot) + "." + rest.substring(dot + 1).replace('_', '-');
+    return KEYS.containsKey(key) ? key : null;
+  }
+
+  private static void put(Map<String, String> values, Map<String, String> origin, String key, String value, String from) {
+    if (!KEYS.containsKey(key)) {
+      throw new IllegalArgumentException("unknown setting '" + key + "' in " + from + "; known settings: " + String.join(", ", KEYS.keySet()));
+    }
+    values.put(key, value);
+    origin.put(key, from);
+  }
+
+  private static PanoramaConfig build(Map<String, String> v, Map<String, String> origin) {
+    Path dataDir = Path.of(v.get("data.dir"));
+    String jdbc = v.get("store.jdbc-url");
+    if (jdbc.isEmpty()) {
+      jdbc = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("panorama");
+    }
+    String catalog = v.get("ingest.catalog");
+    return new PanoramaConfig(
+        dataDir,
+        jdbc,
+        intIn(v, origin, "server.port", 0, 65535),
+        catalog.isEmpty() ? null : Path.of(catalog),
+        v.get("ingest.user-agent"),
+        Duration.ofMinutes(intIn(v, origin, "ingest.interval-minutes", 1, 7 * 24 * 60)),
+        Duration.ofMillis(intIn(v, origin, "ingest.per-host-delay-ms", 0, 3_600_000)),
+        Duration.ofSeconds(intIn(v, origin, "ingest.timeout-seconds", 1, 600)),
+        longIn(v, origin, "ingest.max-page-bytes", 1024, 1L << 31),
+        intIn(v, origin, "ingest.max-items-per-feed", 1, 10_000),
+        intIn(v, origin, "ingest.max-redirects", 0, 20),
+        doubleIn(v, origin, "cluster.threshold", 0, 1),
+        Duration.ofHours(intIn(v, origin, "cluster.window-hours", 1, 24 * 365)),
+        intIn(v, origin, "brief.words", 10, 2000));
+  }
+
+  private static int intIn(Map<String, String> v, Map<String, String> o, String key, int min, int max) {
+    return (int) longIn(v, o, key, min, max);
+  }
+
+  private static long longIn(Map<String, String> v, Map<String, String> o, String key, long min, long max) {
+    long n;
+    try {
+      n = Long.parseLong(v.get(key));
+    } catch (NumberFormatException e) {
+      throw bad(key, v, o, "is not a whole number");
+    }
+    if (n < min || n > max) throw bad(key, v, o, "must be between " + min + " and " + max);
+    return n;
+  }
+
+  private static double doubleIn(Map<String, String> v, Map<String, String> o, String key, double min, double max) {
+    double n;
+    try {
+      n = Double.parseDouble(v.get(key));
+    } catch (NumberFormatException e) {
+      throw bad(key, v, o, "is not a number");
+    }
+    if (!(n >= min && n <= max)) throw bad(key, v, o, "must be between " + min + " and " + max);
+    return n;
+  }
+
+  private static IllegalArgumentException bad(String key, Map<String, String> v, Map<String, String> o, String why) {
+    return new IllegalArgumentException("setting '" + key + "' = '" + v.get(key) + "' (from " + o.get(key) + ") " + why);
+  }
+}

@@ -1,0 +1,45 @@
+package news.panorama.core;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The storage stage: keeps articles, their annotations, stories and briefings, and answers what the
+ * server shows. Saving is idempotent: an article already stored (same id or same URL) is neither
+ * lost nor duplicated. Implementations are safe to share across threads.
+ */
+public interface Store extends AutoCloseable {
+  /** Stores an analyzed article and its story; false when it was already stored. */
+  boolean save(Annotated article, StoryAssignment assignment);
+
+  /** Whether an article with this id, or with this non-empty URL, is stored. */
+  boolean contains(String id, String url);
+
+  void saveBriefing(Briefing briefing);
+
+  /** Stories by breadth of coverage, then recency. */
+  List<Story> topStories(int limit);
+
+  Optional<Story> story(String id);
+
+  Optional<Briefing> briefing(String storyId);
+
+  Optional<Article> article(String id);
+
+  /** The analyzed articles of a story, in publication order. */
+  List<Annotated> annotated(String storyId);
+
+  /** Every stored article with its story, in publication order (undated last), for warm-up. */
+  void forEachAssigned(Consumer<Assigned> consumer);
+
+  long articleCount();
+
+  long storyCount();
+
+  @Override
+  void close();
+
+  /** A stored article with the story it belongs to. */
+  record Assigned(Annotated article, String storyId) {}
+}

@@ -1,0 +1,9 @@
+/**
+ * Panorama's shared vocabulary: the immutable records that stages exchange, the entry-point
+ * interface of every stage, the JSON Lines interchange format and the configuration object.
+ * Nothing here does I/O beyond reading and writing JSON Lines.
+ */
+@NullMarked
+package news.panorama.core;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,46 @@
+package news.panorama.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PanoramaConfigTest {
+
+  @Test
+  void defaults_workOffline() {
+    PanoramaConfig c = PanoramaConfig.defaults();
+    assertThat(c.port()).isEqualTo(8080);
+    assertThat(c.jdbcUrl()).startsWith("jdbc:h2:file:").endsWith("panorama");
+    assertThat(c.catalog()).isNull();
+  }
+
+  @Test
+  void layers_fileThenEnvironmentThenFlags(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("panorama.properties");
+    Files.writeString(file, "server.port=9000\ningest.per-host-delay-ms=500\ncluster.threshold=0.3\n");
+    PanoramaConfig c = PanoramaConfig.load(file,
+        Map.of("PANORAMA_SERVER_PORT", "9100", "PANORAMA_INGEST_PER_HOST_DELAY_MS", "700", "PANORAMA_UNRELATED", "x", "PATH", "/bin"),
+        Map.of("server.port", "9200"));
+    assertThat(c.port()).isEqualTo(9200);
+    assertThat(c.perHostDelay()).isEqualTo(Duration.ofMillis(700));
+    assertThat(c.clusterThreshold()).isEqualTo(0.3);
+  }
+
+  @Test
+  void badValues_failNamingKeyAndOrigin(@TempDir Path dir) throws Exception {
+    assertThatThrownBy(() -> PanoramaConfig.load(null, Map.of("PANORAMA_SERVER_PORT", "eighty"), Map.of()))
+        .hasMessageContaining("server.port").hasMessageContaining("PANORAMA_SERVER_PORT").hasMessageContaining("whole number");
+    Path file = dir.resolve("p.properties");
+    Files.writeString(file, "server.prot=1\n");
+    assertThatThrownBy(() -> PanoramaConfig.load(file, Map.of(), Map.of()))
+        .hasMessageContaining("unknown setting 'server.prot'").hasMessageContaining(file.toString());
+    assertThatThrownBy(() -> PanoramaConfig.load(null, Map.of(), Map.of("cluster.threshold", "1.5")))
+        .hasMessageContaining("between");
+  }
+}

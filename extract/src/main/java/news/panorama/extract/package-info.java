@@ -1,0 +1,4 @@
+@NullMarked
+package news.panorama.extract;
+
+import org.jspecify.annotations.NullMarked;

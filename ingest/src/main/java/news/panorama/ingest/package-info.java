@@ -1,0 +1,4 @@
+@NullMarked
+package news.panorama.ingest;
+
+import org.jspecify.annotations.NullMarked;

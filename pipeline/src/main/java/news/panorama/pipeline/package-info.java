@@ -1,0 +1,4 @@
+@NullMarked
+package news.panorama.pipeline;
+
+import org.jspecify.annotations.NullMarked;

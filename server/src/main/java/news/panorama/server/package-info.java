@@ -1,0 +1,4 @@
+@NullMarked
+package news.panorama.server;
+
+import org.jspecify.annotations.NullMarked;

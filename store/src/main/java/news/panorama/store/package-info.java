@@ -1,0 +1,4 @@
+@NullMarked
+package news.panorama.store;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package news.panorama.text;
+
+import org.jspecify.annotations.NullMarked;
