@@ -1,0 +1,277 @@
+package news.panorama.server;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import news.panorama.core.Article;
+import news.panorama.core.Briefing;
+import news.panorama.core.Bullet;
+import news.panorama.core.Citation;
+import news.panorama.core.Story;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Renders Panorama's HTML pages from stored records. Everything that comes from an article or a
+ * briefing goes through {@link #escape}, and only http(s) URLs become outbound links. Stateless;
+ * each page is one string built in a single pass.
+ */
+final class Pages {
+  private static final DateTimeFormatter DAY =
+      DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter DAY_TIME =
+      DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+
+  private Pages() {}
+
+  /** A story on the home page, with its briefing when one has been written. */
+  record Listed(Story story, @Nullable Briefing briefing) {}
+
+  static String home(List<Listed> stories, String status, Instant now) {
+    StringBuilder body = new StringBuilder();
+    if (stories.isEmpty()) {
+      body.append("""
+          <p class="empty">No stories are stored yet. Panorama shows them here as soon as the \
+          first articles have been gathered and grouped.</p>
+          """);
+    } else {
+      body.append("<ol class=\"stories\">\n");
+      for (Listed listed : stories) {
+        body.append(storyItem(listed, now));
+      }
+      body.append("</ol>\n");
+    }
+    return layout("Top stories", status, "<h1>Top stories</h1>\n" + body);
+  }
+
+  static String story(
+      Story story, @Nullable Briefing briefing, List<Article> articles, String status, Instant now) {
+    StringBuilder body = new StringBuilder();
+    String headline = briefing != null && !briefing.headline().isBlank()
+        ? briefing.headline() : story.headline();
+    body.append("<article class=\"story\">\n<h1>").append(escape(headline)).append("</h1>\n");
+    if (briefing != null && !briefing.subhead().isBlank()) {
+      body.append("<p class=\"subhead\">").append(escape(briefing.subhead())).append("</p>\n");
+    }
+    body.append("<p class=\"meta\">").append(coverage(story)).append(" · ")
+        .append(age(story.last(), now)).append("</p>\n");
+    if (briefing != null && !briefing.overview().isEmpty()) {
+      body.append(overview(briefing));
+    }
+    body.append(articlesBySource(articles)).append("</article>\n");
+    return layout(headline, status, body.toString());
+  }
+
+  static String article(Article article, String status) {
+    StringBuilder body = new StringBuilder();
+    String title = article.title().isBlank() ? "(untitled)" : article.title();
+    body.append("<article class=\"article\">\n<h1>").append(escape(title)).append("</h1>\n");
+    List<String> meta = new ArrayList<>();
+    if (!article.source().isBlank()) meta.add(escape(article.source()));
+    if (!article.country().isBlank()) meta.add(escape(article.country()));
+    if (article.published() != null) meta.add(time(article.published(), DAY_TIME));
+    if (!article.authors().isEmpty()) meta.add("by " + escape(String.join(", ", article.authors())));
+    body.append("<p class=\"meta\">").append(String.join(" · ", meta)).append("</p>\n");
+    for (String paragraph : article.text().split("\\R\\s*")) {
+      if (!paragraph.isBlank()) {
+        body.append("<p>").append(escape(paragraph.strip())).append("</p>\n");
+      }
+    }
+    if (isWebUrl(article.url())) {
+      body.append("<p class=\"original\"><a href=\"").append(escape(article.url()))
+          .append("\" rel=\"noopener noreferrer\">Read the original</a></p>\n");
+    }
+    body.append("</article>\n");
+    return layout(title, status, body.toString());
+  }
+
+  static String notFound(String message, String status) {
+    return layout("Not found", status, "<h1>Not found</h1>\n<p>" + escape(message)
+        + "</p>\n<p><a href=\"/\">Back to the top stories</a></p>\n");
+  }
+
+  static String error(String message, String status) {
+    return layout("Error", status, "<h1>Error</h1>\n<p>" + escape(message) + "</p>\n");
+  }
+
+  /** The site-relative address of a story's page. */
+  static String storyPath(String id) {
+    return "/stories/" + pathSegment(id);
+  }
+
+  static String articlePath(String id) {
+    return "/articles/" + pathSegment(id);
+  }
+
+  /** Escapes text for HTML element content and quoted attribute values. */
+  static String escape(String s) {
+    StringBuilder out = new StringBuilder(s.length() + 16);
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '&' -> out.append("&amp;");
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        case '"' -> out.append("&quot;");
+        case '\'' -> out.append("&#39;");
+        default -> out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  /** "3 h ago" within two days, else the date. */
+  static String age(Instant then, Instant now) {
+    Duration d = Duration.between(then, now);
+    String text;
+    if (d.toMinutes() < 1) {
+      text = "just now";
+    } else if (d.toHours() < 1) {
+      text = d.toMinutes() + " min ago";
+    } else if (d.toHours() < 48) {
+      text = d.toHours() + " h ago";
+    } else {
+      text = DAY.format(then);
+    }
+    return "<time datetime=\"" + then + "\">" + text + "</time>";
+  }
+
+  private static String storyItem(Listed listed, Instant now) {
+    Story story = listed.story();
+    Briefing briefing = listed.briefing();
+    String headline = briefing != null && !briefing.headline().isBlank()
+        ? briefing.headline() : story.headline();
+    String dek = "";
+    if (briefing != null) {
+      dek = !briefing.subhead().isBlank() ? briefing.subhead()
+          : briefing.overview().isEmpty() ? "" : briefing.overview().get(0).text();
+    }
+    StringBuilder li = new StringBuilder("<li>\n<h2><a href=\"")
+        .append(escape(storyPath(story.id()))).append("\">").append(escape(headline))
+        .append("</a></h2>\n");
+    if (!dek.isBlank()) {
+      li.append("<p class=\"dek\">").append(escape(dek)).append("</p>\n");
+    }
+    li.append("<p class=\"meta\">").append(coverage(story));
+    if (!story.languages().isEmpty()) {
+      li.append(" · ").append(escape(String.join(", ", story.languages())));
+    }
+    li.append(" · ").append(age(story.last(), now)).append("</p>\n</li>\n");
+    return li.toString();
+  }
+
+  private static String coverage(Story story) {
+    return count(story.sources().size(), "source") + " · "
+        + count(story.countries().size(), "country", "countries") + " · "
+        + count(story.articleCount(), "article");
+  }
+
+  /** Overview bullets with numbered citation markers, then the numbered sources they point to. */
+  private static String overview(Briefing briefing) {
+    Map<String, Integer> numbers = new LinkedHashMap<>();
+    List<Citation> cited = new ArrayList<>();
+    StringBuilder out = new StringBuilder("<ul class=\"overview\">\n");
+    for (Bullet bullet : briefing.overview()) {
+      out.append("<li>").append(escape(bullet.text()));
+      for (Citation c : bullet.citations()) {
+        Integer n = numbers.get(c.articleId() + "#" + c.sentence());
+        if (n == null) {
+          cited.add(c);
+          n = cited.size();
+          numbers.put(c.articleId() + "#" + c.sentence(), n);
+        }
+        out.append("<a class=\"cite\" href=\"").append(escape(citationLink(c)))
+            .append("\" title=\"").append(escape(c.source() + ": " + c.quote())).append("\">[")
+            .append(n).append("]</a>");
+      }
+      out.append("</li>\n");
+    }
+    out.append("</ul>\n<h2>Sources</h2>\n<ol class=\"sources\">\n");
+    for (Citation c : cited) {
+      out.append("<li><a href=\"").append(escape(citationLink(c))).append("\">")
+          .append(escape(c.source().isBlank() ? "(unknown source)" : c.source()))
+          .append("</a>: <q>").append(escape(c.quote())).append("</q></li>\n");
+    }
+    return out.append("</ol>\n").toString();
+  }
+
+  private static String articlesBySource(List<Article> articles) {
+    Map<String, List<Article>> bySource = new LinkedHashMap<>();
+    for (Article a : articles) {
+      bySource.computeIfAbsent(a.source().isBlank() ? "(unknown source)" : a.source(),
+          k -> new ArrayList<>()).add(a);
+    }
+    StringBuilder out = new StringBuilder("<h2>Coverage</h2>\n<dl class=\"coverage\">\n");
+    bySource.forEach((source, list) -> {
+      out.append("<dt>").append(escape(source));
+      String country = list.get(0).country();
+      if (!country.isBlank()) {
+        out.append(" <span class=\"country\">").append(escape(country)).append("</span>");
+      }
+      out.append("</dt>\n");
+      for (Article a : list) {
+        out.append("<dd><a href=\"").append(escape(articlePath(a.id()))).append("\">")
+            .append(escape(a.title().isBlank() ? "(untitled)" : a.title())).append("</a>");
+        if (a.published() != null) {
+          out.append(" · ").append(time(a.published(), DAY));
+        }
+        out.append("</dd>\n");
+      }
+    });
+    return out.append("</dl>\n").toString();
+  }
+
+  private static String layout(String title, String status, String body) {
+    String banner = status.isBlank() ? ""
+        : "<p class=\"status\" role=\"status\">" + escape(status) + "</p>\n";
+    return """
+        <!doctype html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>%s · Panorama</title>
+        <link rel="stylesheet" href="/static/panorama.css">
+        </head>
+        <body>
+        <header><a class="brand" href="/">Panorama</a></header>
+        %s<main>
+        %s</main>
+        <footer>Every story as the whole world tells it · <a href="/api/v1/stories">API</a></footer>
+        </body>
+        </html>
+        """.formatted(escape(title), banner, body);
+  }
+
+  private static String citationLink(Citation c) {
+    return isWebUrl(c.url()) ? c.url() : articlePath(c.articleId());
+  }
+
+  private static boolean isWebUrl(String url) {
+    String u = url.strip().toLowerCase(Locale.ROOT);
+    return u.startsWith("http://") || u.startsWith("https://");
+  }
+
+  private static String time(Instant t, DateTimeFormatter format) {
+    return "<time datetime=\"" + t + "\">" + format.format(t) + "</time>";
+  }
+
+  private static String count(int n, String one) {
+    return count(n, one, one + "s");
+  }
+
+  private static String count(int n, String one, String many) {
+    return n + " " + (n == 1 ? one : many);
+  }
+
+  private static String pathSegment(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+}

@@ -1,0 +1,507 @@
+package news.panorama.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JavaType;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import news.panorama.core.Annotated;
+import news.panorama.core.Article;
+import news.panorama.core.Briefing;
+import news.panorama.core.Json;
+import news.panorama.core.Store;
+import news.panorama.core.Story;
+import news.panorama.core.StoryAssignment;
+import news.panorama.core.Validate;
+import org.flywaydb.core.Flyway;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A {@link Store} on a relational database through JDBC: an embedded H2 file by default, in SQL
+ * that PostgreSQL also accepts. Opening it applies the schema migrations in {@code db/migration}.
+ *
+ * <p>Safe to share across threads: reads run concurrently on a small connection pool; writes are
+ * serialized by one lock, so a story's aggregates are always recomputed from a complete story, and
+ * the primary key and unique URL constraint stop duplicates that race in from other processes. A save
+ * costs a few indexed statements plus one pass over the columns of its story's articles.
+ *
+ * <p>A story none of whose articles is dated reports the time of its last update as its first and
+ * last time, since {@link Story} requires both.
+ */
+public final class JdbcStore implements Store {
+  /** Longest article or story id accepted; longer ones are rejected as bad data. */
+  public static final int MAX_ID_LENGTH = 512;
+  /** Longest article URL accepted; longer ones are rejected as bad data. */
+  public static final int MAX_URL_LENGTH = 4096;
+
+  private static final int POOL_SIZE = 4;
+  private static final int FETCH_SIZE = 200;
+  private static final String UNIQUE_VIOLATION = "23505";
+  private static final String PUBLICATION_ORDER = " ORDER BY published ASC NULLS LAST, seq ASC";
+  private static final String STORY_COLUMNS = "SELECT id, headline, first_published, last_published,"
+      + " article_count, sources, countries, languages, updated_at FROM stories";
+  private static final JavaType STRINGS =
+      Json.mapper().getTypeFactory().constructCollectionType(List.class, String.class);
+
+  private final HikariDataSource pool;
+  private final Clock clock;
+  private final ReentrantLock writes = new ReentrantLock();
+
+  private JdbcStore(HikariDataSource pool, Clock clock) {
+    this.pool = pool;
+    this.clock = clock;
+  }
+
+  /** Opens (creating and migrating when needed) the database at a JDBC URL. */
+  public static JdbcStore open(String jdbcUrl) {
+    return open(jdbcUrl, Clock.systemUTC());
+  }
+
+  /** Opens the database at a JDBC URL, stamping rows with the given clock. */
+  public static JdbcStore open(String jdbcUrl, Clock clock) {
+    Validate.notBlank(jdbcUrl, "JDBC URL");
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(jdbcUrl);
+    config.setMaximumPoolSize(POOL_SIZE);
+    config.setMinimumIdle(1);
+    config.setPoolName("panorama-store");
+    HikariDataSource pool;
+    try {
+      pool = new HikariDataSource(config);
+    } catch (RuntimeException e) {
+      throw new StoreException("cannot open the database " + redacted(jdbcUrl), rootCause(e));
+    }
+    try {
+      Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+    } catch (RuntimeException e) {
+      pool.close();
+      throw new StoreException("cannot migrate the schema of " + redacted(jdbcUrl), e);
+    }
+    return new JdbcStore(pool, clock);
+  }
+
+  /** Opens the embedded H2 database kept in a directory, creating both when needed. */
+  public static JdbcStore openDirectory(Path directory) {
+    return open(h2Url(directory));
+  }
+
+  /** The JDBC URL of the embedded H2 database file {@code panorama.mv.db} in a directory. */
+  public static String h2Url(Path directory) {
+    return "jdbc:h2:file:" + directory.toAbsolutePath().resolve("panorama");
+  }
+
+  @Override
+  public boolean save(Annotated annotated, StoryAssignment assignment) {
+    Article article = annotated.article().withoutHtml();
+    String id = article.id();
+    String storyId = assignment.storyId();
+    Validate.isTrue(assignment.articleId().equals(id), "the story assignment is for article '"
+        + assignment.articleId() + "' but the article to save is '" + id + "'");
+    Validate.notBlank(storyId, "story id of article '" + id + "'");
+    checkLength(id, MAX_ID_LENGTH, "article id '" + abbreviate(id) + "'");
+    checkLength(storyId, MAX_ID_LENGTH, "story id of article '" + id + "'");
+    checkLength(article.url(), MAX_URL_LENGTH, "url of article '" + id + "'");
+    Annotated stored = article == annotated.article() ? annotated : new Annotated(article,
+        annotated.language(), annotated.titleTerms(), annotated.sentences(), annotated.mentions(),
+        annotated.entities());
+    String json = toJson(stored, "article '" + id + "'");
+    return write("save article '" + id + "' in story '" + storyId + "'", c -> {
+      if (contains(c, id, article.url())) {
+        return false;
+      }
+      try {
+        insertArticle(c, stored, storyId, json);
+      } catch (SQLException e) {
+        if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+          c.rollback();
+          return false;
+        }
+        throw e;
+      }
+      refreshStory(c, storyId);
+      return true;
+    });
+  }
+
+  @Override
+  public boolean contains(String id, String url) {
+    return read("look up article '" + id + "'", c -> contains(c, id, url));
+  }
+
+  @Override
+  public void saveBriefing(Briefing briefing) {
+    String storyId = briefing.storyId();
+    Validate.notBlank(storyId, "story id of a briefing");
+    String json = toJson(briefing, "the briefing of story '" + storyId + "'");
+    write("save the briefing of story '" + storyId + "'", c -> {
+      if (!exists(c, "SELECT 1 FROM stories WHERE id = ?", storyId)) {
+        throw new IllegalArgumentException(
+            "cannot save the briefing of story '" + storyId + "': no such story is stored");
+      }
+      OffsetDateTime generated = utc(briefing.generated());
+      int updated = update(c, "UPDATE briefings SET body = ?, generated_at = ? WHERE story_id = ?",
+          json, generated, storyId);
+      if (updated == 0) {
+        update(c, "INSERT INTO briefings (body, generated_at, story_id) VALUES (?, ?, ?)",
+            json, generated, storyId);
+      }
+      if (!briefing.headline().isBlank()) {
+        update(c, "UPDATE stories SET headline = ? WHERE id = ?", briefing.headline(), storyId);
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public List<Story> topStories(int limit) {
+    Validate.isTrue(limit >= 0, "the number of top stories must not be negative, got " + limit);
+    if (limit == 0) {
+      return List.of();
+    }
+    return read("list the top " + limit + " stories", c -> {
+      try (PreparedStatement s = c.prepareStatement(STORY_COLUMNS
+          + " ORDER BY source_count DESC, country_count DESC, last_published DESC NULLS LAST, id ASC"
+          + " FETCH FIRST ? ROWS ONLY")) {
+        s.setInt(1, limit);
+        List<Story> out = new ArrayList<>();
+        try (ResultSet rs = s.executeQuery()) {
+          while (rs.next()) {
+            out.add(story(rs));
+          }
+        }
+        return List.copyOf(out);
+      }
+    });
+  }
+
+  @Override
+  public Optional<Story> story(String id) {
+    return read("read story '" + id + "'", c -> {
+      try (PreparedStatement s = c.prepareStatement(STORY_COLUMNS + " WHERE id = ?")) {
+        s.setString(1, id);
+        try (ResultSet rs = s.executeQuery()) {
+          return rs.next() ? Optional.of(story(rs)) : Optional.<Story>empty();
+        }
+      }
+    });
+  }
+
+  @Override
+  public Optional<Briefing> briefing(String storyId) {
+    String what = "the briefing of story '" + storyId + "'";
+    return read("read " + what, c -> firstString(c, "SELECT body FROM briefings WHERE story_id = ?",
+        storyId).map(body -> fromJson(body, Briefing.class, what)));
+  }
+
+  @Override
+  public Optional<Article> article(String id) {
+    return read("read article '" + id + "'", c -> firstString(c,
+        "SELECT annotated FROM articles WHERE id = ?", id).map(json -> annotated(json, id).article()));
+  }
+
+  @Override
+  public List<Annotated> annotated(String storyId) {
+    return read("read the articles of story '" + storyId + "'", c -> {
+      try (PreparedStatement s = c.prepareStatement(
+          "SELECT id, annotated FROM articles WHERE story_id = ?" + PUBLICATION_ORDER)) {
+        s.setString(1, storyId);
+        List<Annotated> out = new ArrayList<>();
+        try (ResultSet rs = s.executeQuery()) {
+          while (rs.next()) {
+            out.add(annotated(rs.getString(2), rs.getString(1)));
+          }
+        }
+        return List.copyOf(out);
+      }
+    });
+  }
+
+  /** Streams every article with a database cursor, so memory stays flat however large the store. */
+  @Override
+  public void forEachAssigned(Consumer<Assigned> consumer) {
+    read("read all articles", c -> {
+      c.setAutoCommit(false); // PostgreSQL streams a result with a cursor only inside a transaction
+      try (PreparedStatement s = c.prepareStatement(
+          "SELECT id, story_id, annotated FROM articles" + PUBLICATION_ORDER)) {
+        s.setFetchSize(FETCH_SIZE);
+        try (ResultSet rs = s.executeQuery()) {
+          while (rs.next()) {
+            consumer.accept(new Assigned(annotated(rs.getString(3), rs.getString(1)), rs.getString(2)));
+          }
+        }
+      } finally {
+        c.rollback();
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public long articleCount() {
+    return read("count articles", c -> count(c, "SELECT COUNT(*) FROM articles"));
+  }
+
+  @Override
+  public long storyCount() {
+    return read("count stories", c -> count(c, "SELECT COUNT(*) FROM stories"));
+  }
+
+  /** Closes the pool; the embedded database file is closed with its last connection. */
+  @Override
+  public void close() {
+    pool.close();
+  }
+
+  private static boolean contains(Connection c, String id, String url) throws SQLException {
+    if (url.isEmpty()) {
+      return exists(c, "SELECT 1 FROM articles WHERE id = ?", id);
+    }
+    return exists(c, "SELECT 1 FROM articles WHERE id = ? OR url = ?", id, url);
+  }
+
+  private void insertArticle(Connection c, Annotated annotated, String storyId, String json)
+      throws SQLException {
+    Article a = annotated.article();
+    try (PreparedStatement s = c.prepareStatement("INSERT INTO articles (id, url, source, country,"
+        + " language, published, title, text, authors, image, story_id, annotated, added_at)"
+        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      s.setString(1, a.id());
+      s.setString(2, a.url().isEmpty() ? null : a.url());
+      s.setString(3, a.source());
+      s.setString(4, a.country());
+      s.setString(5, annotated.language());
+      setTime(s, 6, a.published());
+      s.setString(7, a.title());
+      s.setString(8, a.text());
+      s.setString(9, toJson(a.authors(), "the authors of article '" + a.id() + "'"));
+      s.setString(10, a.image());
+      s.setString(11, storyId);
+      s.setString(12, json);
+      setTime(s, 13, clock.instant());
+      s.executeUpdate();
+    }
+  }
+
+  /** Recomputes a story's row from its articles, keeping the headline of its briefing if any. */
+  private void refreshStory(Connection c, String storyId) throws SQLException {
+    int count = 0;
+    Set<String> sources = new LinkedHashSet<>();
+    Set<String> countries = new LinkedHashSet<>();
+    Set<String> languages = new LinkedHashSet<>();
+    Instant first = null;
+    Instant last = null;
+    String title = "";
+    try (PreparedStatement s = c.prepareStatement("SELECT source, country, language, published, title"
+        + " FROM articles WHERE story_id = ?" + PUBLICATION_ORDER)) {
+      s.setString(1, storyId);
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          count++;
+          addIfPresent(sources, rs.getString(1));
+          addIfPresent(countries, rs.getString(2));
+          addIfPresent(languages, rs.getString(3));
+          Instant published = time(rs, 4);
+          if (published != null) {
+            first = first == null || published.isBefore(first) ? published : first;
+            last = last == null || published.isAfter(last) ? published : last;
+          }
+          if (title.isBlank()) {
+            title = rs.getString(5).strip();
+          }
+        }
+      }
+    }
+    String headline = firstString(c, "SELECT body FROM briefings WHERE story_id = ?", storyId)
+        .map(body -> fromJson(body, Briefing.class, "the briefing of story '" + storyId + "'").headline())
+        .filter(h -> !h.isBlank())
+        .orElse(title.isBlank() ? "(untitled)" : title);
+    @Nullable Object[] values = {headline, utc(first), utc(last), count, sources.size(), countries.size(),
+        toJson(sources, "sources"), toJson(countries, "countries"), toJson(languages, "languages"),
+        utc(clock.instant()), storyId};
+    int updated = update(c, "UPDATE stories SET headline = ?, first_published = ?, last_published = ?,"
+        + " article_count = ?, source_count = ?, country_count = ?, sources = ?, countries = ?,"
+        + " languages = ?, updated_at = ? WHERE id = ?", values);
+    if (updated == 0) {
+      update(c, "INSERT INTO stories (headline, first_published, last_published, article_count,"
+          + " source_count, country_count, sources, countries, languages, updated_at, id)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", values);
+    }
+  }
+
+  /** A story row; a story none of whose articles is dated is dated by its last update. */
+  private static Story story(ResultSet rs) throws SQLException {
+    String id = rs.getString(1);
+    Instant updated = time(rs, 9);
+    Instant first = time(rs, 3);
+    Instant last = time(rs, 4);
+    return new Story(id, rs.getString(2),
+        first == null ? updated : first,
+        last == null ? updated : last,
+        rs.getInt(5),
+        fromJson(rs.getString(6), STRINGS, "the sources of story '" + id + "'"),
+        fromJson(rs.getString(7), STRINGS, "the countries of story '" + id + "'"),
+        fromJson(rs.getString(8), STRINGS, "the languages of story '" + id + "'"));
+  }
+
+  private static Annotated annotated(String json, String id) {
+    return fromJson(json, Annotated.class, "annotations of article '" + id + "'");
+  }
+
+  private <T> T write(String what, Work<T> work) {
+    writes.lock();
+    try (Connection c = pool.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        T result = work.run(c);
+        c.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot " + what, e);
+    } finally {
+      writes.unlock();
+    }
+  }
+
+  private <T> T read(String what, Work<T> work) {
+    try (Connection c = pool.getConnection()) {
+      return work.run(c);
+    } catch (SQLException e) {
+      throw new StoreException("cannot " + what, e);
+    }
+  }
+
+  /** One unit of database work on a borrowed connection. */
+  @FunctionalInterface
+  private interface Work<T> {
+    T run(Connection c) throws SQLException;
+  }
+
+  private static boolean exists(Connection c, String sql, @Nullable Object... params) throws SQLException {
+    try (PreparedStatement s = prepare(c, sql, params); ResultSet rs = s.executeQuery()) {
+      return rs.next();
+    }
+  }
+
+  private static Optional<String> firstString(Connection c, String sql, @Nullable Object... params)
+      throws SQLException {
+    try (PreparedStatement s = prepare(c, sql, params); ResultSet rs = s.executeQuery()) {
+      return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+    }
+  }
+
+  private static long count(Connection c, String sql) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(sql); ResultSet rs = s.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  private static int update(Connection c, String sql, @Nullable Object... params) throws SQLException {
+    try (PreparedStatement s = prepare(c, sql, params)) {
+      return s.executeUpdate();
+    }
+  }
+
+  private static PreparedStatement prepare(Connection c, String sql, @Nullable Object... params)
+      throws SQLException {
+    PreparedStatement s = c.prepareStatement(sql);
+    try {
+      for (int i = 0; i < params.length; i++) {
+        if (params[i] == null) {
+          s.setNull(i + 1, Types.TIMESTAMP_WITH_TIMEZONE); // the only nullable parameters are times
+        } else {
+          s.setObject(i + 1, params[i]);
+        }
+      }
+      return s;
+    } catch (SQLException e) {
+      s.close();
+      throw e;
+    }
+  }
+
+  private static void setTime(PreparedStatement s, int index, @Nullable Instant time)
+      throws SQLException {
+    if (time == null) {
+      s.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
+    } else {
+      s.setObject(index, utc(time));
+    }
+  }
+
+  private static @Nullable Instant time(ResultSet rs, int column) throws SQLException {
+    OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+    return t == null ? null : t.toInstant();
+  }
+
+  private static @Nullable OffsetDateTime utc(@Nullable Instant time) {
+    return time == null ? null : time.atOffset(ZoneOffset.UTC);
+  }
+
+  private static void addIfPresent(Set<String> values, @Nullable String value) {
+    if (value != null && !value.isBlank()) {
+      values.add(value.strip());
+    }
+  }
+
+  private static String toJson(Object value, String what) {
+    try {
+      return Json.mapper().writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("cannot write " + what + " as JSON: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  private static <T> T fromJson(String json, Class<T> type, String what) {
+    return fromJson(json, Json.mapper().constructType(type), what);
+  }
+
+  private static <T> T fromJson(String json, JavaType type, String what) {
+    try {
+      return Json.mapper().readValue(json, type);
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      throw new StoreException("cannot read the stored " + what, e);
+    }
+  }
+
+  private static void checkLength(String value, int max, String what) {
+    Validate.isTrue(value.length() <= max,
+        what + " is " + value.length() + " characters long, more than the " + max + " allowed");
+  }
+
+  private static String abbreviate(String s) {
+    return s.length() <= 80 ? s : s.substring(0, 80) + "…";
+  }
+
+  private static String redacted(String jdbcUrl) {
+    return jdbcUrl.replaceAll("(?i)(password=)[^;&]*", "$1***");
+  }
+
+  private static Throwable rootCause(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return t;
+  }
+}

@@ -1,0 +1,298 @@
+package news.panorama.store;
+
+import static news.panorama.store.Fixtures.annotated;
+import static news.panorama.store.Fixtures.assign;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import news.panorama.core.Annotated;
+import news.panorama.core.Article;
+import news.panorama.core.Briefing;
+import news.panorama.core.Bullet;
+import news.panorama.core.Citation;
+import news.panorama.core.Sample;
+import news.panorama.core.Store;
+import news.panorama.core.Story;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JdbcStoreTest {
+  private static final Instant NOW = Instant.parse("2025-11-19T12:00:00Z");
+
+  @TempDir Path dir;
+  private final List<Article> sample = Sample.articles();
+  private JdbcStore store;
+
+  @BeforeEach
+  void open() {
+    store = open(dir);
+  }
+
+  @AfterEach
+  void close() {
+    store.close();
+  }
+
+  private static JdbcStore open(Path dir) {
+    return JdbcStore.open(JdbcStore.h2Url(dir), Clock.fixed(NOW, ZoneOffset.UTC));
+  }
+
+  @Test
+  void save_storesArticleAndItsAnnotations_whenNew() {
+    Article a = sample.get(1);
+    Annotated annotated = annotated(a);
+
+    assertThat(store.save(annotated, assign(a, "s1"))).isTrue();
+
+    assertThat(store.contains(a.id(), "")).isTrue();
+    assertThat(store.contains("other", a.url())).isTrue();
+    assertThat(store.contains("other", "")).isFalse();
+    assertThat(store.article(a.id())).contains(a);
+    assertThat(store.annotated("s1")).containsExactly(annotated);
+    assertThat(store.article("missing")).isEmpty();
+    assertThat(store.articleCount()).isEqualTo(1);
+    assertThat(store.storyCount()).isEqualTo(1);
+  }
+
+  @Test
+  void save_returnsFalseAndChangesNothing_whenIdAlreadyStored() {
+    Article a = sample.get(0);
+    store.save(annotated(a), assign(a, "s1"));
+
+    Article sameId = Article.of(a.id(), "https://elsewhere.example/x", "Other", "FR", "fr", null,
+        "Another title", "Another text.");
+    assertThat(store.save(annotated(sameId), assign(sameId, "s2"))).isFalse();
+
+    assertThat(store.articleCount()).isEqualTo(1);
+    assertThat(store.storyCount()).isEqualTo(1);
+    assertThat(store.article(a.id())).contains(a);
+    assertThat(store.story("s2")).isEmpty();
+  }
+
+  @Test
+  void save_returnsFalse_whenUrlAlreadyStoredUnderAnotherId() {
+    Article a = sample.get(0);
+    store.save(annotated(a), assign(a, "s1"));
+
+    Article sameUrl = a.withId("copy-of-" + a.id());
+    assertThat(store.save(annotated(sameUrl), assign(sameUrl, "s1"))).isFalse();
+
+    assertThat(store.articleCount()).isEqualTo(1);
+    assertThat(store.story("s1")).map(Story::articleCount).contains(1);
+  }
+
+  @Test
+  void save_storesEach_whenSeveralArticlesHaveNoUrl() {
+    Article a = Article.of("a", "", "X", "", "en", null, "A", "Text a.");
+    Article b = Article.of("b", "", "Y", "", "en", null, "B", "Text b.");
+
+    assertThat(store.save(annotated(a), assign(a, "s"))).isTrue();
+    assertThat(store.save(annotated(b), assign(b, "s"))).isTrue();
+
+    assertThat(store.articleCount()).isEqualTo(2);
+  }
+
+  @Test
+  void save_storesArticleOnce_whenDuplicatesRace() throws Exception {
+    List<Callable<Boolean>> saves = new ArrayList<>();
+    for (int i = 0; i < 16; i++) {
+      Article copy = sample.get(2).withId(i % 2 == 0 ? sample.get(2).id() : "copy-" + i);
+      saves.add(() -> store.save(annotated(copy), assign(copy, "s")));
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    int stored = 0;
+    try {
+      for (Future<Boolean> f : pool.invokeAll(saves)) {
+        stored += f.get() ? 1 : 0;
+      }
+    } finally {
+      pool.shutdown();
+    }
+
+    assertThat(stored).isEqualTo(1);
+    assertThat(store.articleCount()).isEqualTo(1);
+    assertThat(store.story("s")).map(Story::articleCount).contains(1);
+  }
+
+  @Test
+  void save_recomputesStoryAggregates_fromItsArticles() {
+    Article earliest = withPublished(sample.get(3), Instant.parse("2025-11-17T22:00:00Z"));
+    Article undated = Article.of("undated", "", "Undated Wire", "", "de", null, "Undated", "Text.");
+    for (Article a : List.of(sample.get(0), sample.get(1), earliest, sample.get(4), undated,
+        sample.get(2))) {
+      store.save(annotated(a), assign(a, "zelensky"));
+    }
+
+    Story story = store.story("zelensky").orElseThrow();
+
+    assertThat(story.articleCount()).isEqualTo(6);
+    assertThat(story.headline()).isEqualTo(earliest.title());
+    assertThat(story.first()).isEqualTo(Instant.parse("2025-11-17T22:00:00Z"));
+    assertThat(story.last()).isEqualTo(Instant.parse("2025-11-18T00:00:00Z"));
+    assertThat(story.sources()).containsExactly("Kyiv Post (via a news app)",
+        "Unknown outlet (Ukraine section)", "PA Turkey", "Particle", "Unknown outlet", "Undated Wire");
+    assertThat(story.countries()).containsExactly("UA", "TR", "US");
+    assertThat(story.languages()).containsExactly("en", "de");
+  }
+
+  @Test
+  void story_isDatedByItsLastUpdate_whenNoArticleIsDated() {
+    Article undated = Article.of("undated", "", "Wire", "", "en", null, "", "Only text here.");
+    store.save(annotated(undated), assign(undated, "s"));
+
+    Story story = store.story("s").orElseThrow();
+
+    assertThat(story.first()).isEqualTo(NOW);
+    assertThat(story.last()).isEqualTo(NOW);
+    assertThat(story.headline()).isEqualTo("(untitled)");
+  }
+
+  @Test
+  void saveBriefing_roundTripsCitations_andGivesTheStoryItsHeadline() {
+    saveSample("zelensky");
+    Briefing briefing = briefing("zelensky", "Zelensky seeks talks in Turkey");
+
+    store.saveBriefing(briefing);
+
+    assertThat(store.briefing("zelensky")).contains(briefing);
+    assertThat(store.story("zelensky")).map(Story::headline).contains("Zelensky seeks talks in Turkey");
+    assertThat(store.briefing("other")).isEmpty();
+
+    Briefing newer = briefing("zelensky", "Zelensky in Ankara");
+    store.saveBriefing(newer);
+    Article late = Article.of("late", "https://late.example/", "Late", "GB", "en",
+        Instant.parse("2025-11-19T00:00:00Z"), "Late title", "Late text.");
+    store.save(annotated(late), assign(late, "zelensky"));
+
+    assertThat(store.briefing("zelensky")).contains(newer);
+    assertThat(store.story("zelensky")).map(Story::headline).contains("Zelensky in Ankara");
+  }
+
+  @Test
+  void saveBriefing_failsWithSentence_whenStoryUnknown() {
+    assertThatThrownBy(() -> store.saveBriefing(briefing("nope", "H")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("cannot save the briefing of story 'nope': no such story is stored");
+  }
+
+  @Test
+  void save_failsWithSentence_whenAssignmentIsForAnotherArticle() {
+    Article a = sample.get(0);
+    assertThatThrownBy(() -> store.save(annotated(a), assign(sample.get(1), "s")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("assignment is for article '" + sample.get(1).id() + "'");
+    assertThat(store.articleCount()).isZero();
+  }
+
+  @Test
+  void topStories_ranksBySourcesThenCountriesThenRecency() {
+    Instant t = Instant.parse("2025-11-18T10:00:00Z");
+    save("wide", "A", "FR", t);
+    save("wide", "B", "", t);
+    save("wide", "C", "", t);
+    save("global", "A", "FR", t);
+    save("global", "B", "DE", t);
+    save("global", "C", "US", t);
+    save("recent", "A", "FR", t.plusSeconds(60));
+    save("older", "A", "FR", t);
+    save("undated", "A", "FR", null);
+    save("also-older", "B", "IT", t);
+
+    assertThat(store.topStories(10)).extracting(Story::id)
+        .containsExactly("global", "wide", "recent", "also-older", "older", "undated");
+    assertThat(store.topStories(2)).extracting(Story::id).containsExactly("global", "wide");
+    assertThat(store.topStories(0)).isEmpty();
+  }
+
+  @Test
+  void reopening_keepsEverythingStored() {
+    saveSample("zelensky");
+    Briefing briefing = briefing("zelensky", "Zelensky seeks talks in Turkey");
+    store.saveBriefing(briefing);
+    Story story = store.story("zelensky").orElseThrow();
+    store.close();
+
+    store = open(dir);
+
+    assertThat(store.articleCount()).isEqualTo(sample.size());
+    assertThat(store.story("zelensky")).contains(story);
+    assertThat(store.briefing("zelensky")).contains(briefing);
+    assertThat(store.annotated("zelensky")).extracting(Annotated::article).containsExactlyElementsOf(sample);
+    Article first = sample.get(0);
+    assertThat(store.save(annotated(first), assign(first, "zelensky"))).isFalse();
+  }
+
+  @Test
+  void forEachAssigned_visitsAllArticlesInPublicationOrder_undatedLast() {
+    Article undated = Article.of("undated", "", "Wire", "", "en", null, "U", "Text.");
+    Article late = withPublished(sample.get(0), Instant.parse("2025-11-20T00:00:00Z"));
+    Article early = withPublished(sample.get(1), Instant.parse("2025-11-01T00:00:00Z"));
+    store.save(annotated(undated), assign(undated, "a"));
+    store.save(annotated(late), assign(late, "b"));
+    store.save(annotated(early), assign(early, "b"));
+    store.save(annotated(sample.get(2)), assign(sample.get(2), "c"));
+
+    List<String> seen = new ArrayList<>();
+    store.forEachAssigned(assigned -> seen.add(assigned.article().id() + "@" + assigned.storyId()));
+
+    assertThat(seen).containsExactly(early.id() + "@b", sample.get(2).id() + "@c", late.id() + "@b",
+        "undated@a");
+  }
+
+  @Test
+  void save_keepsLongTextsWhole() {
+    String text = "Long sentence of a long article. ".repeat(20_000);
+    Article a = Article.of("long", "https://long.example/", "X", "", "en", null, "Long", text);
+
+    store.save(annotated(a), assign(a, "s"));
+
+    assertThat(store.article("long")).map(Article::text).contains(text);
+  }
+
+  @Test
+  void jdbcStore_isAStore() {
+    assertThat(store).isInstanceOf(Store.class);
+  }
+
+  private void saveSample(String storyId) {
+    for (Article a : sample) {
+      assertThat(store.save(annotated(a), assign(a, storyId))).isTrue();
+    }
+  }
+
+  private int counter;
+
+  private void save(String storyId, String source, String country, Instant published) {
+    String id = storyId + "-" + counter++;
+    Article a = Article.of(id, "https://example.org/" + id, source, country, "en", published, id, "Text.");
+    store.save(annotated(a), assign(a, storyId));
+  }
+
+  private Briefing briefing(String storyId, String headline) {
+    Article a = sample.get(1);
+    Article b = sample.get(3);
+    Citation ca = new Citation(a.id(), 0, a.source(), a.url(), "Zelensky will visit Turkey.");
+    Citation cb = new Citation(b.id(), 1, b.source(), b.url(), "Trump's envoy will join.");
+    return new Briefing(storyId, headline, "Kyiv hopes to restart talks",
+        List.of(new Bullet("Zelensky travels to Turkey.", List.of(ca)),
+            new Bullet("A US envoy joins him.", List.of(ca, cb))),
+        List.of(a.id(), b.id()), Instant.parse("2025-11-18T12:00:00Z"));
+  }
+
+  private static Article withPublished(Article a, Instant published) {
+    return new Article(a.id(), a.url(), a.source(), a.country(), a.language(), published, a.title(),
+        a.text(), a.authors(), a.image(), a.html(), a.file(), a.extra());
+  }
+}
