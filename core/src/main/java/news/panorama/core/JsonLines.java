@@ -2,6 +2,7 @@ package news.panorama.core;
 
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -82,9 +83,19 @@ public final class JsonLines {
     return new Result(articles, bad);
   }
 
-  /** Opens a path for writing ({@code -} is stdout, which is flushed but not closed by callers). */
+  /** Opens a path for writing; {@code -} is stdout, which closing the writer flushes but leaves open. */
   public static Writer create(String path) throws IOException {
-    OutputStream out = path.equals("-") ? System.out : Files.newOutputStream(Path.of(path));
+    OutputStream out = path.equals("-") ? new FilterOutputStream(System.out) {
+      @Override
+      public void write(byte[] b, int off, int len) throws IOException {
+        this.out.write(b, off, len);
+      }
+
+      @Override
+      public void close() throws IOException {
+        flush();
+      }
+    } : Files.newOutputStream(Path.of(path));
     return new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
   }
 

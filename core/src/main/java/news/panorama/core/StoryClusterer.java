@@ -6,4 +6,10 @@ package news.panorama.core;
  */
 public interface StoryClusterer {
   StoryAssignment assign(Annotated article);
+
+  /**
+   * Adds an article to a story decided earlier (a stored assignment), without deciding anew, so
+   * that grouping continues across restarts. Articles are restored in publication order.
+   */
+  void restore(Annotated article, String storyId);
 }

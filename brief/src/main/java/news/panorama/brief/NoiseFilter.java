@@ -1,0 +1,66 @@
+package news.panorama.brief;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Decides whether a sentence can stand in a briefing: long enough, ending like a sentence, not a
+ * heading, and not page furniture (comment forms, app banners, bylines, photo credits). Stateless.
+ */
+final class NoiseFilter {
+  static final int MIN_WORDS = 6;
+  static final int MAX_WORDS = 70;
+
+  private static final List<Pattern> BOILERPLATE = List.of(
+      Pattern.compile("(?i)leave a (reply|comment)"),
+      Pattern.compile("(?i)required fields are marked"),
+      Pattern.compile("(?i)your email address will not be published"),
+      Pattern.compile("(?i)download (it )?on the app store|get it on google play|app store|google play"),
+      Pattern.compile("(?i)get the full experience"),
+      Pattern.compile("(?i)^\\W*follow (us|our)\\b"),
+      Pattern.compile("(?i)\\b(sign up|subscribe)\\b.*\\b(newsletter|updates|free)\\b"),
+      Pattern.compile("(?i)all rights reserved|cookie(s)? (policy|settings)|privacy policy|terms of (use|service)"),
+      Pattern.compile("(?i)click here|read more\\b|share this|advertisement"),
+      Pattern.compile("(?i)^by\\s+[\\p{L} .'-]{2,60}\\b\\d+\\s*(min|mins|minutes|hours?|days?)\\s+ago"),
+      Pattern.compile("\\b\\p{Lu}{2,}(\\s\\p{Lu}\\w*)?/\\p{L}"),
+      Pattern.compile("(?i)\\((photo|image|file photo)[^)]*\\)|\\bphoto(graph)?:|getty images|\\bap photo\\b"),
+      Pattern.compile("(?i)https?://|www\\."));
+
+  private NoiseFilter() {}
+
+  static int words(String s) {
+    String t = s.strip();
+    return t.isEmpty() ? 0 : t.split("\\s+").length;
+  }
+
+  /** Whether the sentence is prose worth quoting. */
+  static boolean usable(String sentence) {
+    int w = words(sentence);
+    if (w < MIN_WORDS || w > MAX_WORDS) return false;
+    if (!endsLikeSentence(sentence) || looksLikeHeading(sentence)) return false;
+    for (Pattern p : BOILERPLATE) {
+      if (p.matcher(sentence).find()) return false;
+    }
+    return true;
+  }
+
+  private static boolean endsLikeSentence(String s) {
+    String t = s.strip();
+    int i = t.length() - 1;
+    while (i > 0 && "\"'”’»)]".indexOf(t.charAt(i)) >= 0) i--;
+    return i >= 0 && ".!?…。！？".indexOf(t.charAt(i)) >= 0;
+  }
+
+  /** Most words capitalized, as in a title-case heading. */
+  private static boolean looksLikeHeading(String s) {
+    String[] words = s.strip().split("\\s+");
+    int letters = 0;
+    int caps = 0;
+    for (String w : words) {
+      if (w.length() < 4 || !Character.isLetter(w.charAt(0))) continue;
+      letters++;
+      if (Character.isUpperCase(w.charAt(0))) caps++;
+    }
+    return letters >= 4 && caps >= 0.8 * letters;
+  }
+}

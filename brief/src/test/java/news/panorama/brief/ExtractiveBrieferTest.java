@@ -1,0 +1,111 @@
+package news.panorama.brief;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import news.panorama.core.Annotated;
+import news.panorama.core.Article;
+import news.panorama.core.Briefing;
+import news.panorama.core.Bullet;
+import news.panorama.core.Citation;
+import news.panorama.core.Sample;
+import news.panorama.text.MultilingualAnalyzer;
+import org.junit.jupiter.api.Test;
+
+class ExtractiveBrieferTest {
+  private static final Instant NOW = Instant.parse("2025-11-19T12:00:00Z");
+  private static final ExtractiveBriefer BRIEFER = new ExtractiveBriefer(Clock.fixed(NOW, ZoneOffset.UTC));
+  private static final List<Annotated> SEEDS = Sample.articles().stream().map(new MultilingualAnalyzer()::analyze).toList();
+  private static final Map<String, Annotated> BY_ID = SEEDS.stream().collect(Collectors.toMap(Annotated::id, Function.identity()));
+
+  private static int words(Briefing b) {
+    return b.overview().stream().mapToInt(x -> NoiseFilter.words(x.text())).sum();
+  }
+
+  @Test
+  void seedBriefingHasCitedBulletsFromSeveralOutlets_whenBriefedWithDefaults() {
+    Briefing b = BRIEFER.brief("s-seeds", SEEDS, 120);
+    assertThat(b.headline()).contains("Zelensky").containsAnyOf("Turkey", "Turkiye", "Ankara");
+    assertThat(b.subhead()).isNotBlank().isNotEqualTo(b.headline());
+    assertThat(b.overview()).hasSizeBetween(3, 6);
+    assertThat(b.generated()).isEqualTo(NOW);
+    assertThat(words(b)).isLessThanOrEqualTo(120);
+    Set<String> cited = new HashSet<>();
+    for (Bullet bullet : b.overview()) {
+      assertThat(bullet.text()).doesNotContain("Leave a Reply", "App Store", "REUTERS/");
+      assertThat(bullet.citations()).isNotEmpty();
+      assertThat(bullet.citations().get(0).quote()).isEqualTo(bullet.text());
+      for (Citation c : bullet.citations()) {
+        Annotated source = BY_ID.get(c.articleId());
+        assertThat(source.sentences().get(c.sentence()).text()).isEqualTo(c.quote());
+        assertThat(c.url()).isEqualTo(source.article().url());
+        cited.add(c.articleId());
+      }
+    }
+    assertThat(cited).hasSizeGreaterThanOrEqualTo(3);
+    assertThat(b.sources()).containsAll(cited);
+  }
+
+  @Test
+  void wordCapIsRespected_whenCapIsSmall() {
+    Briefing b = BRIEFER.brief("s-seeds", SEEDS, 60);
+    assertThat(b.overview()).isNotEmpty();
+    if (b.overview().size() > 1) assertThat(words(b)).isLessThanOrEqualTo(60);
+  }
+
+  @Test
+  void oneBulletIsGiven_whenCapIsBelowAnySentence() {
+    Briefing b = BRIEFER.brief("s-seeds", SEEDS, 3);
+    assertThat(b.overview()).hasSize(1);
+  }
+
+  @Test
+  void singleArticleStoryIsBriefed_whenOnlyOneTakeExists() {
+    Annotated one = SEEDS.get(1);
+    Briefing b = BRIEFER.brief("s-one", List.of(one), 120);
+    assertThat(b.headline()).isEqualTo(one.article().title());
+    assertThat(b.overview()).hasSizeBetween(3, 6);
+    assertThat(b.sources()).containsExactly(one.id());
+  }
+
+  @Test
+  void noiseSentencesAreSkipped_whenPageHasFurniture() {
+    assertThat(NoiseFilter.usable("Leave a Reply Cancel reply, your thoughts are welcome here.")).isFalse();
+    assertThat(NoiseFilter.usable("Required fields are marked with an asterisk below.")).isFalse();
+    assertThat(NoiseFilter.usable("Get the full experience in the app, it is free today.")).isFalse();
+    assertThat(NoiseFilter.usable("By Jane Doe and John Roe 5 hours ago in World News.")).isFalse();
+    assertThat(NoiseFilter.usable("Ukrainian President Volodymyr Zelenskiy attends a press conference in Paris. REUTERS/Sarah Meyssonnier")).isFalse();
+    assertThat(NoiseFilter.usable("Zelensky Heads to Ankara for Crucial Peace Talks with Trump Envoy")).isFalse();
+    assertThat(NoiseFilter.usable("The Kremlin said no Russian representatives would attend the talks.")).isTrue();
+  }
+
+  @Test
+  void outletSuffixAndQuotesAreRemoved_whenTitleHasThem() {
+    assertThat(Headlines.clean("Zelensky heads to Turkey for talks - Reuters")).isEqualTo("Zelensky heads to Turkey for talks");
+    assertThat(Headlines.clean("“Zelensky heads to Turkey” | BBC News")).isEqualTo("Zelensky heads to Turkey");
+  }
+
+  @Test
+  void emptyStoryIsRejected_withASentence() {
+    assertThatThrownBy(() -> BRIEFER.brief("s-x", List.of(), 100))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no articles");
+  }
+
+  @Test
+  void articleWithoutUsableSentencesStillGetsAHeadline_whenTextIsOnlyFurniture() {
+    Article a = Article.of("bare", "test://bare", "Test", "", "en", NOW, "Ankara talks begin",
+        "Download on the App Store\nLeave a Reply");
+    Briefing b = BRIEFER.brief("s-bare", List.of(new MultilingualAnalyzer().analyze(a)), 100);
+    assertThat(b.headline()).isEqualTo("Ankara talks begin");
+    assertThat(b.overview()).isEmpty();
+  }
+}

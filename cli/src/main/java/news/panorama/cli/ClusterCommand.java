@@ -1,0 +1,51 @@
+package news.panorama.cli;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+import java.util.concurrent.Callable;
+import news.panorama.cluster.TfIdfClusterer;
+import news.panorama.core.Annotated;
+import news.panorama.core.Article;
+import news.panorama.core.JsonLines;
+import news.panorama.core.PanoramaConfig;
+import news.panorama.core.StoryAssignment;
+import news.panorama.core.StoryClusterer;
+import news.panorama.text.MultilingualAnalyzer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** Interchange lines → {@code article_id<TAB>story_id}, grouping online in publication order. */
+@Command(name = "cluster", mixinStandardHelpOptions = true,
+    description = {"Group articles into stories, online, in `published` order (articles without a date "
+        + "keep their input order).", "Writes one line per article: article_id<TAB>story_id."})
+final class ClusterCommand implements Callable<Integer> {
+  @Option(names = "--in", required = true, paramLabel = "FILE|-", description = "Articles as JSON Lines (- for stdin).")
+  String in = "";
+
+  @Option(names = "--out", defaultValue = "-", paramLabel = "FILE|-", description = "Assignments TSV (default: stdout).")
+  String out = "-";
+
+  @Mixin ConfigOptions config = new ConfigOptions();
+
+  @Override
+  public Integer call() throws IOException {
+    PanoramaConfig c = config.load();
+    List<Article> articles = Inputs.inPublishedOrder(Inputs.read(in, "cluster"));
+    if (articles.isEmpty()) {
+      System.err.println("panorama cluster: no readable article in " + in);
+      return 1;
+    }
+    List<Annotated> annotated = Inputs.analyze(new MultilingualAnalyzer(), articles, "analyze");
+    StoryClusterer clusterer = new TfIdfClusterer(c.clusterThreshold(), c.clusterWindow());
+    try (Writer w = JsonLines.create(out)) {
+      for (Annotated a : annotated) {
+        StoryAssignment s = clusterer.assign(a);
+        w.write(s.articleId() + "\t" + s.storyId() + "\n");
+      }
+      w.flush();
+    }
+    return 0;
+  }
+}

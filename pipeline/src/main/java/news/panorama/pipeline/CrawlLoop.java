@@ -1,0 +1,84 @@
+package news.panorama.pipeline;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
+import news.panorama.core.Source;
+import news.panorama.ingest.CrawlReport;
+import news.panorama.ingest.Crawler;
+
+/**
+ * Panorama's live job: crawl rounds over the catalog's outlets, each page through the pipeline,
+ * briefings refreshed after every round. When no request gets any answer at all the loop says so in
+ * one line and retries politely: after one minute, then doubling up to the crawl interval.
+ */
+public final class CrawlLoop implements Runnable {
+  private static final Duration FIRST_RETRY = Duration.ofMinutes(1);
+
+  private final Crawler crawler;
+  private final Pipeline pipeline;
+  private final List<Source> sources;
+  private final Duration interval;
+  private final Consumer<String> status;
+  private final Sleeper sleeper;
+  private volatile boolean stopped;
+
+  /** How the loop waits between rounds; tests pass one that does not sleep. */
+  @FunctionalInterface
+  public interface Sleeper {
+    void sleep(Duration d) throws InterruptedException;
+  }
+
+  public CrawlLoop(Crawler crawler, Pipeline pipeline, List<Source> sources, Duration interval,
+      Consumer<String> status, Sleeper sleeper) {
+    this.crawler = crawler;
+    this.pipeline = pipeline;
+    this.sources = List.copyOf(sources);
+    this.interval = interval;
+    this.status = status;
+    this.sleeper = sleeper;
+  }
+
+  /** Runs one round: crawl every outlet once, then brief the stories that changed. */
+  public CrawlReport round() {
+    status.accept("Crawling " + sources.size() + " outlets…");
+    long before = pipeline.accepted();
+    CrawlReport report = crawler.crawlOnce(sources,
+        url -> pipeline.store().contains(news.panorama.core.ArticleJson.idForUrl(url), url),
+        page -> pipeline.acceptPage(page));
+    pipeline.flush();
+    long added = pipeline.accepted() - before;
+    if (!report.offline()) {
+      status.accept("Last crawl: " + report.feedsFetched() + " feeds read, " + report.feedsNotModified()
+          + " unchanged, " + report.feedsFailed() + " failed; " + added + " new articles.");
+    }
+    return report;
+  }
+
+  @Override
+  public void run() {
+    Duration retry = FIRST_RETRY;
+    while (!stopped) {
+      CrawlReport report = round();
+      Duration wait = interval;
+      if (report.offline()) {
+        wait = retry.compareTo(interval) < 0 ? retry : interval;
+        retry = retry.multipliedBy(2);
+        status.accept("No network: serving stored stories and the bundled sample; retrying in "
+            + wait.toMinutes() + " min.");
+      } else {
+        retry = FIRST_RETRY;
+      }
+      try {
+        sleeper.sleep(wait);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  public void stop() {
+    stopped = true;
+  }
+}

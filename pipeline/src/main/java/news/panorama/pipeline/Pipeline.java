@@ -1,0 +1,178 @@
+package news.panorama.pipeline;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import news.panorama.brief.ExtractiveBriefer;
+import news.panorama.cluster.TfIdfClusterer;
+import news.panorama.core.Annotated;
+import news.panorama.core.Article;
+import news.panorama.core.ArticleJson;
+import news.panorama.core.Briefer;
+import news.panorama.core.Extractor;
+import news.panorama.core.Outcome;
+import news.panorama.core.Page;
+import news.panorama.core.PanoramaConfig;
+import news.panorama.core.Store;
+import news.panorama.core.StoryAssignment;
+import news.panorama.core.StoryClusterer;
+import news.panorama.core.TextAnalyzer;
+import news.panorama.extract.HtmlExtractor;
+import news.panorama.text.MultilingualAnalyzer;
+
+/**
+ * Runs each article through text → cluster → store (pages through extract first) and, on
+ * {@link #flush()}, writes the briefing of every story that changed. Batch replay and the live crawl
+ * use this same path. Thread-safe: calls are serialized, because grouping is an ordered, stateful
+ * decision.
+ */
+public final class Pipeline {
+  private final Extractor extractor;
+  private final TextAnalyzer analyzer;
+  private final StoryClusterer clusterer;
+  private final Briefer briefer;
+  private final Store store;
+  private final int briefWords;
+  private final Set<String> dirtyStories = new LinkedHashSet<>();
+  private long accepted;
+  private long duplicates;
+
+  public Pipeline(Extractor extractor, TextAnalyzer analyzer, StoryClusterer clusterer, Briefer briefer,
+      Store store, int briefWords) {
+    this.extractor = extractor;
+    this.analyzer = analyzer;
+    this.clusterer = clusterer;
+    this.briefer = briefer;
+    this.store = store;
+    this.briefWords = briefWords;
+  }
+
+  /** The default stages, configured from {@code config}, writing to {@code store}. */
+  public static Pipeline create(PanoramaConfig config, Store store) {
+    return new Pipeline(new HtmlExtractor(), new MultilingualAnalyzer(),
+        new TfIdfClusterer(config.clusterThreshold(), config.clusterWindow()),
+        new ExtractiveBriefer(), store, config.briefWords());
+  }
+
+  /** What became of one input. */
+  public sealed interface Result {
+    /** Stored and grouped. */
+    record Stored(StoryAssignment assignment) implements Result {}
+
+    /** Already stored (same id or URL): nothing changed. */
+    record Duplicate(String articleId) implements Result {}
+
+    /** Could not be made into an article; the reason names the input. */
+    record Rejected(String reason) implements Result {}
+  }
+
+  /** Extracts the article on a page, then {@link #accept}s it. */
+  public Result acceptPage(Page page) {
+    if (!page.url().isEmpty() && store.contains(ArticleJson.idForUrl(page.url()), page.url())) {
+      return countDuplicate(ArticleJson.idForUrl(page.url()));
+    }
+    Outcome<Article> extracted = extractor.extract(page);
+    if (!extracted.ok()) {
+      String where = page.file() != null ? page.file() : page.url();
+      return new Result.Rejected(where + ": " + String.join("; ", extracted.problems()));
+    }
+    return accept(extracted.value());
+  }
+
+  /** Analyzes, groups and stores one article; its story is briefed at the next {@link #flush()}. */
+  public synchronized Result accept(Article input) {
+    return acceptAll(List.of(input)).get(0);
+  }
+
+  /**
+   * Accepts articles in the given order. The text stage, which has no state, runs on them in
+   * parallel; grouping and storing then run one by one in order, exactly as {@link #accept} does.
+   */
+  public synchronized List<Result> acceptAll(List<Article> inputs) {
+    List<@org.jspecify.annotations.Nullable Article> fresh = new ArrayList<>();
+    java.util.Map<String, String> batchUrls = new java.util.HashMap<>();
+    for (Article input : inputs) {
+      Article article = distinctId(input, batchUrls).withoutHtml();
+      boolean seen = store.contains(article.id(), article.url()) || batchUrls.containsKey(article.id());
+      batchUrls.putIfAbsent(article.id(), article.url());
+      fresh.add(seen ? null : article);
+    }
+    Annotated[] analyzed = new Annotated[fresh.size()];
+    java.util.stream.IntStream.range(0, fresh.size()).parallel().forEach(i -> {
+      Article a = fresh.get(i);
+      if (a != null) analyzed[i] = analyzer.analyze(a);
+    });
+    List<Result> results = new ArrayList<>();
+    for (int i = 0; i < analyzed.length; i++) {
+      results.add(analyzed[i] == null ? countDuplicate(inputs.get(i).id()) : group(analyzed[i]));
+    }
+    return results;
+  }
+
+  private Result group(Annotated annotated) {
+    Article article = annotated.article();
+    StoryAssignment assignment = clusterer.assign(annotated);
+    if (!store.save(annotated, assignment)) {
+      return countDuplicate(article.id());
+    }
+    dirtyStories.add(assignment.storyId());
+    accepted++;
+    return new Result.Stored(assignment);
+  }
+
+  /**
+   * Two different articles may arrive under one id (corpora reuse document numbers across
+   * clusters); the second keeps its URL and gets an id derived from it, so neither is lost.
+   */
+  private Article distinctId(Article article, java.util.Map<String, String> batchUrls) {
+    if (article.url().isEmpty()) return article;
+    String earlierUrl = batchUrls.containsKey(article.id()) ? batchUrls.get(article.id())
+        : store.article(article.id()).map(Article::url).orElse(article.url());
+    return earlierUrl.equals(article.url()) ? article
+        : article.withId(article.id() + "~" + ArticleJson.idForUrl(article.url()).substring(0, 8));
+  }
+
+  private synchronized Result countDuplicate(String id) {
+    duplicates++;
+    return new Result.Duplicate(id);
+  }
+
+  /** Writes the briefing of every story changed since the last flush; returns how many. */
+  public synchronized int flush() {
+    List<String> stories = new ArrayList<>(dirtyStories);
+    dirtyStories.clear();
+    for (String storyId : stories) {
+      List<Annotated> articles = store.annotated(storyId);
+      if (!articles.isEmpty()) {
+        store.saveBriefing(briefer.brief(storyId, articles, briefWords));
+      }
+    }
+    return stories.size();
+  }
+
+  /**
+   * Replays what is stored into the grouping stage so that new articles can join stories from an
+   * earlier run. Costs one pass over the stored articles.
+   */
+  public synchronized long warmUp() {
+    long[] n = {0};
+    store.forEachAssigned(a -> {
+      clusterer.restore(a.article(), a.storyId());
+      n[0]++;
+    });
+    return n[0];
+  }
+
+  public synchronized long accepted() {
+    return accepted;
+  }
+
+  public synchronized long duplicates() {
+    return duplicates;
+  }
+
+  public Store store() {
+    return store;
+  }
+}

@@ -1,0 +1,110 @@
+package news.panorama.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import news.panorama.core.Article;
+import news.panorama.core.Briefing;
+import news.panorama.core.Bullet;
+import news.panorama.core.Citation;
+import news.panorama.core.Page;
+import news.panorama.core.PanoramaConfig;
+import news.panorama.core.Sample;
+import news.panorama.core.Story;
+import news.panorama.store.JdbcStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The whole pipeline on the bundled seed sample, with a real embedded database. */
+class PipelineTest {
+  @TempDir Path dir;
+
+  private JdbcStore openStore() {
+    return JdbcStore.open("jdbc:h2:file:" + dir.resolve("db").toAbsolutePath());
+  }
+
+  @Test
+  void seeds_becomeOneStory_withABriefingCitingAtLeastThreeOfThem() {
+    try (JdbcStore store = openStore()) {
+      Pipeline pipeline = Pipeline.create(PanoramaConfig.defaults(), store);
+      List<Pipeline.Result> results = pipeline.acceptAll(Sample.articles());
+      assertThat(results).allMatch(r -> r instanceof Pipeline.Result.Stored);
+      assertThat(pipeline.flush()).isEqualTo(1);
+
+      List<Story> stories = store.topStories(10);
+      assertThat(stories).hasSize(1);
+      Story story = stories.get(0);
+      assertThat(story.articleCount()).isEqualTo(5);
+      Briefing b = store.briefing(story.id()).orElseThrow();
+      assertThat(b.headline()).containsIgnoringCase("Zelensk");
+      assertThat(b.overview()).hasSizeBetween(3, 6);
+      Set<String> cited = b.overview().stream().flatMap(x -> x.citations().stream())
+          .map(Citation::articleId).collect(Collectors.toSet());
+      assertThat(cited).hasSizeGreaterThanOrEqualTo(3).allMatch(id -> id.startsWith("seed-"));
+      for (Bullet bullet : b.overview()) {
+        for (Citation c : bullet.citations()) {
+          Article cited1 = store.article(c.articleId()).orElseThrow();
+          assertThat(cited1.text()).contains(c.quote());
+        }
+      }
+    }
+  }
+
+  @Test
+  void sameArticlesAgain_areDuplicates_andNothingIsStoredTwice() {
+    try (JdbcStore store = openStore()) {
+      Pipeline pipeline = Pipeline.create(PanoramaConfig.defaults(), store);
+      pipeline.acceptAll(Sample.articles());
+      List<Pipeline.Result> again = pipeline.acceptAll(Sample.articles());
+      assertThat(again).allMatch(r -> r instanceof Pipeline.Result.Duplicate);
+      assertThat(store.articleCount()).isEqualTo(5);
+      assertThat(pipeline.duplicates()).isEqualTo(5);
+    }
+  }
+
+  @Test
+  void sameIdWithAnotherUrl_keepsBothArticles() {
+    try (JdbcStore store = openStore()) {
+      Pipeline pipeline = Pipeline.create(PanoramaConfig.defaults(), store);
+      Article seed = Sample.articles().get(0);
+      Article twin = new Article(seed.id(), "sample://elsewhere", seed.source(), seed.country(), seed.language(),
+          seed.published(), seed.title(), seed.text(), seed.authors(), null, null, null, seed.extra());
+      List<Pipeline.Result> r = pipeline.acceptAll(List.of(seed, twin));
+      assertThat(r).allMatch(x -> x instanceof Pipeline.Result.Stored);
+      assertThat(store.articleCount()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void restart_warmsUpGrouping_soNewArticlesJoinStoredStories() {
+    List<Article> seeds = Sample.articles();
+    String story;
+    try (JdbcStore store = openStore()) {
+      Pipeline first = Pipeline.create(PanoramaConfig.defaults(), store);
+      first.acceptAll(seeds.subList(0, 3));
+      first.flush();
+      story = store.topStories(1).get(0).id();
+    }
+    try (JdbcStore store = openStore()) {
+      Pipeline second = Pipeline.create(PanoramaConfig.defaults(), store);
+      assertThat(second.warmUp()).isEqualTo(3);
+      List<Pipeline.Result> r = second.acceptAll(seeds.subList(3, 5));
+      assertThat(r).allSatisfy(x -> assertThat(((Pipeline.Result.Stored) x).assignment().storyId()).isEqualTo(story));
+    }
+  }
+
+  @Test
+  void pages_areExtractedFirst_andPagesWithoutArticlesAreRejectedWithTheirName() {
+    try (JdbcStore store = openStore()) {
+      Pipeline pipeline = Pipeline.create(PanoramaConfig.defaults(), store);
+      Page empty = Page.ofFile("login.html", "<html><body><form></form></body></html>".getBytes(StandardCharsets.UTF_8));
+      assertThat(pipeline.acceptPage(empty)).isInstanceOfSatisfying(Pipeline.Result.Rejected.class,
+          r -> assertThat(r.reason()).startsWith("login.html"));
+      assertThat(store.articleCount()).isZero();
+    }
+  }
+}

@@ -1,0 +1,141 @@
+package news.panorama.text;
+
+import com.ibm.icu.impl.ICUData;
+import com.ibm.icu.lang.UScript;
+import com.ibm.icu.text.BreakIterator;
+import com.ibm.icu.util.ULocale;
+import com.ibm.icu.util.UResourceBundle;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.MissingResourceException;
+import java.util.Optional;
+
+/**
+ * Country names in every language CLDR knows (through ICU4J), each mapped to one canonical term, so
+ * that {@code Turkey}, {@code Türkiye}, {@code Turquie} and {@code Турция} meet. Built once (about a
+ * second, a few MB), then read-only and thread-safe.
+ */
+final class Gazetteer {
+  /** A matched country: the canonical term and how many tokens its name spans. */
+  record Hit(String term, String code, int tokens) {}
+
+  private static final class Holder {
+    static final Gazetteer INSTANCE = new Gazetteer();
+  }
+
+  private final Map<String, String> byName = new HashMap<>();
+  private final Map<String, String> byCyrillicStem = new HashMap<>();
+  private final Map<String, String> termByCode = new HashMap<>();
+  private int maxTokens = 1;
+
+  static Gazetteer get() {
+    return Holder.INSTANCE;
+  }
+
+  private Gazetteer() {
+    String[] codes = ULocale.getISOCountries();
+    List<ULocale> languages = new ArrayList<>();
+    for (ULocale l : ULocale.getAvailableLocales()) {
+      if (l.getCountry().isEmpty() && l.getVariant().isEmpty()) languages.add(l);
+    }
+    for (String code : codes) {
+      termByCode.put(code, canonical(new ULocale("", code).getDisplayCountry(ULocale.ENGLISH)));
+    }
+    BreakIterator words = BreakIterator.getWordInstance(ULocale.ROOT);
+    for (ULocale lang : languages) {
+      for (String code : codes) {
+        add(words, new ULocale("", code).getDisplayCountry(lang), code);
+      }
+      addAlternatives(words, lang, "Countries%variant");
+      addAlternatives(words, lang, "Countries%short");
+    }
+  }
+
+  private void addAlternatives(BreakIterator words, ULocale lang, String table) {
+    try {
+      UResourceBundle t = UResourceBundle.getBundleInstance(ICUData.ICU_REGION_BASE_NAME, lang).get(table);
+      for (int i = 0; i < t.getSize(); i++) {
+        UResourceBundle e = t.get(i);
+        if (termByCode.containsKey(e.getKey())) add(words, e.getString(), e.getKey());
+      }
+    } catch (MissingResourceException | UnsupportedOperationException e) {
+      // this language has no alternative names; the display names suffice
+    }
+  }
+
+  private void add(BreakIterator words, String name, String code) {
+    if (name.isBlank() || name.length() < 2 || name.equals(code) && !name.equals("US") && !name.equals("UK")) {
+      return;
+    }
+    List<String> tokens = tokens(words, name);
+    if (tokens.isEmpty() || tokens.size() > 5) return;
+    String key = String.join(" ", tokens);
+    if (key.length() < 3 && !name.equals("US") && !name.equals("UK")) return;
+    byName.putIfAbsent(key, code);
+    maxTokens = Math.max(maxTokens, tokens.size());
+    if (tokens.size() == 1 && isCyrillic(key) && key.length() >= 5) {
+      byCyrillicStem.putIfAbsent(cyrillicStem(key), code);
+    }
+  }
+
+  private static List<String> tokens(BreakIterator words, String s) {
+    List<String> out = new ArrayList<>();
+    words.setText(s);
+    int start = words.first();
+    for (int end = words.next(); end != BreakIterator.DONE; start = end, end = words.next()) {
+      if (words.getRuleStatus() != BreakIterator.WORD_NONE) out.add(Folding.fold(s.substring(start, end)));
+    }
+    return out;
+  }
+
+  /** The canonical term of a country, e.g. {@code turkiye}, {@code united_states}. */
+  private static String canonical(String englishName) {
+    return Folding.stripMarks(englishName.toLowerCase(Locale.ROOT))
+        .replaceAll("[^\\p{L}\\p{N}]+", "_").replaceAll("^_|_$", "");
+  }
+
+  int maxTokens() {
+    return maxTokens;
+  }
+
+  /**
+   * The country named by the folded tokens {@code folded[from..]}, longest name first. {@code surface}
+   * gives the words as written: in scripts with case a name must be capitalized (so {@code turkey}
+   * the bird and {@code us} the pronoun are not countries).
+   */
+  Optional<Hit> match(List<String> folded, List<String> surface, int from) {
+    if (Folding.hasCase(surface.get(from)) && !Folding.isCapitalized(surface.get(from))) {
+      return Optional.empty();
+    }
+    for (int n = Math.min(maxTokens, folded.size() - from); n >= 1; n--) {
+      String key = String.join(" ", folded.subList(from, from + n));
+      String code = byName.get(key);
+      if (code == null && n == 1 && isCyrillic(key) && key.length() >= 5) {
+        code = byCyrillicStem.get(cyrillicStem(key));
+      }
+      if (code != null) {
+        if (key.length() <= 3 && !isAllUpper(surface.get(from)) && Folding.hasCase(key)) continue;
+        return Optional.of(new Hit(termByCode.get(code), code, n));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static boolean isAllUpper(String s) {
+    return s.replace(".", "").chars().allMatch(Character::isUpperCase);
+  }
+
+  private static boolean isCyrillic(String s) {
+    return !s.isEmpty() && UScript.getScript(s.codePointAt(0)) == UScript.CYRILLIC;
+  }
+
+  /** Drops the case ending of a Cyrillic word, so {@code Туреччини} meets {@code Туреччина}. */
+  private static String cyrillicStem(String s) {
+    int end = s.length();
+    while (end > 3 && "аеиоуыэюяьйіїєё".indexOf(s.charAt(end - 1)) >= 0) end--;
+    return s.substring(0, end);
+  }
+}

@@ -1,0 +1,110 @@
+package news.panorama.text;
+
+import com.ibm.icu.text.BreakIterator;
+import com.ibm.icu.util.ULocale;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Splits article text into sentences: every line on its own (noisy pages put headings, banners and
+ * captions on lines without punctuation), then ICU's sentence break with CLDR's abbreviation
+ * suppressions, then a rule that rejoins breaks after initials and common abbreviations
+ * ({@code U.S. President}, {@code Nov. 19}). Thread-safe; iterators are cloned per call.
+ */
+final class SentenceSplitter {
+  /** A sentence's character range in the text. */
+  record Span(int start, int end) {}
+
+  private static final Set<String> ABBREVIATIONS = Set.of(
+      "mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt",
+      "prof", "inc", "corp", "co", "ltd", "vs", "no", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+      "sep", "sept", "oct", "nov", "dec", "mt", "ft", "approx", "dept", "est", "fig", "ave", "pres",
+      "m", "mme", "hr", "bzw", "nr", "sra", "dott", "sig", "г", "гг", "им", "ул", "т", "д");
+  private static final String TERMINALS = ".!?…。！？؟";
+
+  private final Map<String, BreakIterator> prototypes = new ConcurrentHashMap<>();
+
+  List<Span> split(String text, String language) {
+    BreakIterator sentences = prototypes.computeIfAbsent(language,
+        l -> BreakIterator.getSentenceInstance(new ULocale((l.isEmpty() ? "en" : l) + "@ss=standard")))
+        .clone();
+    List<Span> out = new ArrayList<>();
+    int lineStart = 0;
+    int n = text.length();
+    while (lineStart < n) {
+      int lineEnd = lineStart;
+      while (lineEnd < n && text.charAt(lineEnd) != '\n' && text.charAt(lineEnd) != '\r') lineEnd++;
+      splitLine(text, lineStart, lineEnd, sentences, out);
+      lineStart = lineEnd + 1;
+    }
+    return out;
+  }
+
+  private static void splitLine(String text, int from, int to, BreakIterator sentences, List<Span> out) {
+    String line = text.substring(from, to);
+    if (!hasTerminal(line)) {
+      add(text, from, to, out);
+      return;
+    }
+    sentences.setText(line);
+    int s = sentences.first();
+    int pending = -1;
+    for (int e = sentences.next(); e != BreakIterator.DONE; s = e, e = sentences.next()) {
+      int start = pending >= 0 ? pending : s;
+      if (e < line.length() && endsWithAbbreviation(line, start, e)) {
+        pending = start;
+        continue;
+      }
+      pending = -1;
+      add(text, from + start, from + e, out);
+    }
+    if (pending >= 0) add(text, from + pending, to, out);
+  }
+
+  /** Whether the segment ends with an initialism or abbreviation and the next word continues it. */
+  private static boolean endsWithAbbreviation(String line, int start, int end) {
+    int e = end;
+    while (e > start && Character.isWhitespace(line.charAt(e - 1))) e--;
+    if (e == start || line.charAt(e - 1) != '.') return false;
+    int w = e - 1;
+    while (w > start && !Character.isWhitespace(line.charAt(w - 1)) && line.charAt(w - 1) != '(') w--;
+    String word = line.substring(w, e);
+    String bare = word.substring(0, word.length() - 1).toLowerCase(java.util.Locale.ROOT);
+    boolean abbreviation = Folding.isInitialism(word) || ABBREVIATIONS.contains(bare)
+        || bare.length() == 1 && Character.isLetter(bare.charAt(0));
+    if (!abbreviation) return false;
+    int next = end;
+    while (next < line.length() && Character.isWhitespace(line.charAt(next))) next++;
+    int nextEnd = next;
+    while (nextEnd < line.length() && Character.isLetterOrDigit(line.charAt(nextEnd))) nextEnd++;
+    String nextWord = line.substring(next, nextEnd);
+    if (nextWord.isEmpty()) return false;
+    return !StopWords.contains("en", Folding.fold(nextWord));
+  }
+
+  private static boolean hasTerminal(String line) {
+    for (int i = 0; i < line.length(); i++) {
+      if (TERMINALS.indexOf(line.charAt(i)) >= 0) return true;
+    }
+    return false;
+  }
+
+  /** Adds the range trimmed of whitespace and list markers, if anything is left. */
+  private static void add(String text, int start, int end, List<Span> out) {
+    int s = start;
+    int e = end;
+    while (s < e && (Character.isWhitespace(text.charAt(s)) || "•·▪●◦‣*–—-|>".indexOf(text.charAt(s)) >= 0)) s++;
+    while (e > s && Character.isWhitespace(text.charAt(e - 1))) e--;
+    if (e > s && hasLetterOrDigit(text, s, e)) out.add(new Span(s, e));
+  }
+
+  private static boolean hasLetterOrDigit(String text, int s, int e) {
+    for (int i = s; i < e; i++) {
+      if (Character.isLetterOrDigit(text.charAt(i))) return true;
+    }
+    return false;
+  }
+}

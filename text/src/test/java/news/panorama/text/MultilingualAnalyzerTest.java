@@ -1,0 +1,126 @@
+package news.panorama.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import news.panorama.core.Annotated;
+import news.panorama.core.Article;
+import news.panorama.core.Entity;
+import news.panorama.core.Sample;
+import news.panorama.core.Sentence;
+import org.junit.jupiter.api.Test;
+
+class MultilingualAnalyzerTest {
+  private static final MultilingualAnalyzer ANALYZER = new MultilingualAnalyzer();
+  private static final Instant NOV_19 = Instant.parse("2025-11-19T09:00:00Z");
+
+  private static Annotated analyze(String language, String title, String text) {
+    return ANALYZER.analyze(Article.of("t-" + language, "", "test", "", language, NOV_19, title, text));
+  }
+
+  private static Optional<Entity> entity(Annotated a, String key) {
+    return a.entities().stream().filter(e -> e.key().equals(key)).findFirst();
+  }
+
+  private static List<String> allTerms(Annotated a) {
+    return a.sentences().stream().flatMap(s -> s.terms().stream()).toList();
+  }
+
+  @Test
+  void seedsAreEnglishWithSaneSentences_whenAnalyzed() {
+    for (Article seed : Sample.articles()) {
+      Annotated a = ANALYZER.analyze(seed);
+      assertThat(a.language()).as(seed.id()).isEqualTo("en");
+      assertThat(a.sentences()).as(seed.id()).hasSizeGreaterThan(8);
+      for (Sentence s : a.sentences()) {
+        assertThat(seed.text().substring(s.start(), s.end())).isEqualTo(s.text());
+        assertThat(s.text()).doesNotContain("\n").isEqualTo(s.text().strip());
+      }
+      assertThat(a.titleTerms()).contains("zelensky");
+    }
+  }
+
+  @Test
+  void spellingVariantsShareOneKey_whenSeedsAreAnalyzed() {
+    List<Annotated> seeds = Sample.articles().stream().map(ANALYZER::analyze).toList();
+    Annotated zelenskyy = seeds.stream().filter(a -> a.article().text().contains("Zelenskyy")).findFirst().orElseThrow();
+    Annotated zelensky = seeds.stream().filter(a -> a.article().title().startsWith("Zelensky Heads")).findFirst().orElseThrow();
+    Entity fromYy = entity(zelenskyy, "volodymyr zelensky").orElseThrow();
+    Entity fromY = entity(zelensky, "volodymyr zelensky").orElseThrow();
+    assertThat(fromYy.spellings()).contains("Zelenskyy", "Volodymyr Zelenskyy");
+    assertThat(fromY.spellings()).contains("Zelensky", "Volodymyr Zelensky");
+
+    Annotated erdogan = seeds.stream().filter(a -> a.article().text().contains("Erdoğan")).findFirst().orElseThrow();
+    Annotated erdogan2 = seeds.stream().filter(a -> a.article().text().contains("Tayyip Erdogan")).findFirst().orElseThrow();
+    assertThat(entity(erdogan, "recep tayyip erdogan")).isPresent();
+    assertThat(entity(erdogan2, "recep tayyip erdogan")).isPresent();
+
+    Annotated turkiye = seeds.stream().filter(a -> a.article().title().contains("Turkiye")).findFirst().orElseThrow();
+    Annotated turkey = seeds.stream().filter(a -> a.article().title().contains("Turkey")).findFirst().orElseThrow();
+    assertThat(turkiye.titleTerms()).contains("turkiye");
+    assertThat(turkey.titleTerms()).contains("turkiye");
+    assertThat(entity(turkey, "turkiye").orElseThrow().type()).isEqualTo("PLACE");
+  }
+
+  @Test
+  void abbreviationsDoNotEndSentences_whenTextHasUsAndNov() {
+    String text = "U.S. President Donald Trump said on Nov. 19 that €140bn would not be enough. "
+        + "Mr. Witkoff flew to Ankara! Talks start at 10 a.m. on Wednesday.";
+    Annotated a = analyze("en", "Trump on aid", text);
+    assertThat(a.sentences()).extracting(Sentence::text).containsExactly(
+        "U.S. President Donald Trump said on Nov. 19 that €140bn would not be enough.",
+        "Mr. Witkoff flew to Ankara!",
+        "Talks start at 10 a.m. on Wednesday.");
+    assertThat(a.sentences().get(0).terms()).contains("united_states", "trump", "19", "140bn");
+    assertThat(entity(a, "donald trump")).isPresent();
+  }
+
+  @Test
+  void headingLinesAreTheirOwnSentences_whenPageHasBanners() {
+    String text = "Download on the App Store\nZelensky in Ankara\nZelensky met Erdogan in Ankara on Wednesday. They spoke for two hours.";
+    Annotated a = analyze("en", "", text);
+    assertThat(a.sentences()).extracting(Sentence::text).containsExactly(
+        "Download on the App Store", "Zelensky in Ankara",
+        "Zelensky met Erdogan in Ankara on Wednesday.", "They spoke for two hours.");
+  }
+
+  @Test
+  void frenchIsDetectedAndFolded_whenDeclaredLanguageIsMissing() {
+    Annotated a = analyze("", "Zelensky se rend en Turquie pour relancer les négociations",
+        "Le président ukrainien Volodymyr Zelensky est arrivé mercredi à Ankara. "
+            + "Il doit y rencontrer l'émissaire américain Steve Witkoff et le président turc Recep Tayyip Erdoğan.");
+    assertThat(a.language()).isEqualTo("fr");
+    assertThat(a.sentences()).hasSize(2);
+    assertThat(a.titleTerms()).contains("zelensky", "turkiye", "negociation").doesNotContain("les", "pour");
+    assertThat(allTerms(a)).contains("emissaire", "erdogan", "ankara").doesNotContain("le", "il", "l");
+    assertThat(entity(a, "recep tayyip erdogan")).isPresent();
+  }
+
+  @Test
+  void ukrainianIsDetectedAndCountriesMeetInAnyCase_whenDeclaredLanguageIsWrong() {
+    Annotated a = analyze("ru", "Зеленський прибув до Туреччини",
+        "Президент України Володимир Зеленський прибув до Туреччини. "
+            + "Він зустрінеться з президентом Туреччини Реджепом Ердоганом і спецпосланцем США.");
+    assertThat(a.language()).isEqualTo("uk");
+    assertThat(a.sentences()).hasSize(2);
+    assertThat(a.titleTerms()).contains("turkiye", "зеленський");
+    assertThat(allTerms(a)).contains("ukraine", "turkiye", "united_states").doesNotContain("до", "з", "і");
+  }
+
+  @Test
+  void japaneseGetsDictionaryWordsAndSentences_whenTextIsJapanese() {
+    Annotated a = analyze("", "ゼレンスキー大統領がトルコを訪問",
+        "ウクライナのゼレンスキー大統領は19日、トルコの首都アンカラを訪問した。エルドアン大統領と会談する予定だ。");
+    assertThat(a.language()).isEqualTo("ja");
+    assertThat(a.sentences()).hasSize(2);
+    assertThat(a.titleTerms()).contains("ゼレンスキー", "大統領", "turkiye").doesNotContain("が", "を");
+    assertThat(allTerms(a)).contains("ukraine", "アンカラ", "訪問");
+  }
+
+  @Test
+  void declaredLanguageIsKept_whenTextIsTooShortToTell() {
+    assertThat(analyze("de", "Ankara", "Gespräche.").language()).isEqualTo("de");
+  }
+}
