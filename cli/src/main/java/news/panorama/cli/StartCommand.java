@@ -1,8 +1,6 @@
 package news.panorama.cli;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.Reader;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +13,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import news.panorama.core.Article;
-import news.panorama.core.JsonLines;
 import news.panorama.core.PanoramaConfig;
 import news.panorama.core.Sample;
 import news.panorama.core.Source;
@@ -25,6 +22,7 @@ import news.panorama.ingest.Crawler;
 import news.panorama.ingest.Replay;
 import news.panorama.pipeline.CrawlLoop;
 import news.panorama.pipeline.Pipeline;
+import news.panorama.pipeline.PublishedOrder;
 import news.panorama.server.WebServer;
 import news.panorama.store.JdbcStore;
 import org.jspecify.annotations.Nullable;
@@ -114,59 +112,44 @@ final class StartCommand implements Callable<Integer> {
     if (!Objects.equals(previous, message)) System.out.println(message);
   }
 
+  /**
+   * Reads every input first, then processes the articles in publication order, as if they were
+   * arriving live: corpora are often sorted by topic, and grouping is an online decision.
+   */
   private void replay(Pipeline pipeline) throws IOException {
     List<Path> files = Replay.files(from);
-    long total = 0;
-    for (Path f : files) total += inputsIn(f);
-    List<Article> batch = new ArrayList<>();
+    List<Article> articles = new ArrayList<>();
     int[] rejected = {0};
-    long[] sinceBrief = {0};
-    Progress progress = new Progress("replay", total);
-    Runnable drain = () -> {
-      pipeline.acceptAll(batch).forEach(r -> {
-        if (r instanceof Pipeline.Result.Rejected rej) {
-          rejected[0]++;
-          System.err.println(rej.reason());
-        }
-        progress.step();
-      });
-      sinceBrief[0] += batch.size();
-      batch.clear();
-      if (sinceBrief[0] >= BRIEF_EVERY) {
-        pipeline.flush();
-        sinceBrief[0] = 0;
-      }
-    };
-    var report = Replay.replay(from,
-        article -> { batch.add(article); if (batch.size() >= BATCH) drain.run(); },
+    System.out.println("Reading " + files.size() + " files…");
+    Replay.replay(from, articles::add,
         page -> {
-          drain.run();
-          if (pipeline.acceptPage(page) instanceof Pipeline.Result.Rejected rej) {
+          var extracted = pipeline.extract(page);
+          if (extracted.ok()) {
+            articles.add(extracted.value());
+          } else {
             rejected[0]++;
-            System.err.println(rej.reason());
+            System.err.println(extracted.problems().get(0));
           }
-          progress.step();
         },
         problem -> System.err.println("skipped " + problem));
-    drain.run();
+    List<Article> ordered = PublishedOrder.sort(articles);
+    Progress progress = new Progress("process", ordered.size());
+    long sinceBrief = 0;
+    for (int i = 0; i < ordered.size(); i += BATCH) {
+      List<Article> batch = ordered.subList(i, Math.min(ordered.size(), i + BATCH));
+      pipeline.acceptAll(batch).forEach(r -> progress.step());
+      sinceBrief += batch.size();
+      if (sinceBrief >= BRIEF_EVERY) {
+        pipeline.flush();
+        sinceBrief = 0;
+      }
+    }
     pipeline.flush();
     progress.close();
-    System.out.printf(java.util.Locale.ROOT, "Replayed %d inputs from %d files in %.1f s (%.1f articles/s): %d new, %d already stored, %d without an article.%n",
-        progress.done(), files.size(), progress.seconds(), progress.perSecond(), pipeline.accepted(),
+    System.out.printf(java.util.Locale.ROOT,
+        "Replayed %d articles from %d files in %.1f s (%.1f articles/s): %d new, %d already stored, %d pages without an article.%n",
+        ordered.size(), files.size(), progress.seconds(), progress.perSecond(), pipeline.accepted(),
         pipeline.duplicates(), rejected[0]);
-    Objects.requireNonNull(report);
-  }
-
-  /** How many inputs a file holds, for the progress bar: its non-blank lines, or one page. */
-  private static long inputsIn(Path f) throws IOException {
-    String name = f.getFileName().toString();
-    if (ExtractCommand.isHtml(f)) return 1;
-    if (!(name.endsWith(".jsonl") || name.endsWith(".jsonl.gz") || name.endsWith(".ndjson"))) return 0;
-    long n = 0;
-    try (Reader r = JsonLines.open(f.toString()); BufferedReader b = new BufferedReader(r)) {
-      for (String line; (line = b.readLine()) != null; ) if (!line.isBlank()) n++;
-    }
-    return n;
   }
 
   private static String rootMessage(Throwable e) {

@@ -30,7 +30,11 @@ import org.jspecify.annotations.Nullable;
 public final class TfIdfClusterer implements StoryClusterer {
   /** The threshold chosen on DUC 2004 and ECB+ (see {@code ClusterEvaluationIT}). */
   public static final double DEFAULT_THRESHOLD = 0.2;
-  public static final Duration DEFAULT_WINDOW = Duration.ofHours(96);
+  /**
+   * Fourteen days after a story's latest article: news stories are followed for weeks with gaps of
+   * days between articles (DUC 2004 B-cubed F1 0.73 at 96 hours, 0.83 at 14 days, precision 0.90).
+   */
+  public static final Duration DEFAULT_WINDOW = Duration.ofDays(14);
 
   private final double threshold;
   private final Duration window;
@@ -50,7 +54,7 @@ public final class TfIdfClusterer implements StoryClusterer {
     this.window = window;
   }
 
-  /** A clusterer with the default threshold and a 96-hour window. */
+  /** A clusterer with the default threshold and window. */
   public static TfIdfClusterer withDefaults() {
     return new TfIdfClusterer(DEFAULT_THRESHOLD, DEFAULT_WINDOW);
   }

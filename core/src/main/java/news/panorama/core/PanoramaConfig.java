@@ -51,7 +51,7 @@ public record PanoramaConfig(
     k.put("ingest.max-items-per-feed", new String[] {"30", "newest feed items fetched per feed and round"});
     k.put("ingest.max-redirects", new String[] {"5", "redirects followed per request"});
     k.put("cluster.threshold", new String[] {"0.2", "minimum similarity for an article to join a story"});
-    k.put("cluster.window-hours", new String[] {"96", "an article joins only stories active within this many hours of it"});
+    k.put("cluster.window-hours", new String[] {"336", "an article joins only stories with an article within this many hours of it"});
     k.put("brief.words", new String[] {"120", "cap on a briefing overview's length in words"});
     return Map.copyOf(k);
   }

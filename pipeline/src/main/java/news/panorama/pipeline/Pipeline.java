@@ -72,12 +72,16 @@ public final class Pipeline {
     if (!page.url().isEmpty() && store.contains(ArticleJson.idForUrl(page.url()), page.url())) {
       return countDuplicate(ArticleJson.idForUrl(page.url()));
     }
+    Outcome<Article> extracted = extract(page);
+    return extracted.ok() ? accept(extracted.value()) : new Result.Rejected(extracted.problems().get(0));
+  }
+
+  /** The extraction stage alone: the page's article, or one problem naming the page and the reason. */
+  public Outcome<Article> extract(Page page) {
     Outcome<Article> extracted = extractor.extract(page);
-    if (!extracted.ok()) {
-      String where = page.file() != null ? page.file() : page.url();
-      return new Result.Rejected(where + ": " + String.join("; ", extracted.problems()));
-    }
-    return accept(extracted.value());
+    if (extracted.ok()) return extracted;
+    String where = page.file() != null ? page.file() : page.url();
+    return Outcome.failed(where + ": " + String.join("; ", extracted.problems()));
   }
 
   /** Analyzes, groups and stores one article; its story is briefed at the next {@link #flush()}. */

@@ -20,9 +20,11 @@ import news.panorama.core.TextAnalyzer;
  * and Japanese get dictionary words; country names in any language become one term through CLDR)
  * and names merged across spellings.
  *
- * <p>Thread-safe and meant to be shared. The first analysis loads the language models and the
- * country gazetteer (about 1.5 s and 70 MB together); after that an article of a few thousand
- * characters takes a few milliseconds.
+ * <p>Thread-safe and meant to be shared. Constructing one loads the language models and the
+ * country gazetteer (about 1.5 s and 70 MB together, once per process); after that an article of a
+ * few thousand characters takes a few milliseconds. Construct it outside parallel work: Lingua loads
+ * its models on the common fork-join pool, so a first load from inside that pool's tasks would wait
+ * on itself.
  */
 public final class MultilingualAnalyzer implements TextAnalyzer {
   /** How much of an article language detection reads. */
@@ -31,13 +33,9 @@ public final class MultilingualAnalyzer implements TextAnalyzer {
   private final SentenceSplitter splitter = new SentenceSplitter();
   private final BreakIterator wordPrototype = BreakIterator.getWordInstance(ULocale.ROOT);
 
-  public MultilingualAnalyzer() {}
-
-  /** Loads the language models and the gazetteer now, so the first article is not slow. */
-  public MultilingualAnalyzer preload() {
+  public MultilingualAnalyzer() {
     LanguageGuesser.preload();
     Gazetteer.get();
-    return this;
   }
 
   @Override

