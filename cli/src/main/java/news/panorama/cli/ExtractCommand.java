@@ -45,7 +45,7 @@ final class ExtractCommand implements Callable<Integer> {
         Progress progress = new Progress("extract", in.equals("-") ? 1 : files.size())) {
       if (in.equals("-")) {
         Outcome<Article> o = extractor.extract(Page.ofFile("-", System.in.readAllBytes()));
-        if (write(w, o, "-")) ok++; else failed++;
+        if (write(w, o)) ok++; else failed++;
         progress.step();
       }
       for (Path f : files) {
@@ -53,9 +53,9 @@ final class ExtractCommand implements Callable<Integer> {
         try {
           o = extractor.extract(Page.ofFile(f.toString(), read(f)));
         } catch (IOException e) {
-          o = Outcome.failed("cannot read: " + e.getMessage());
+          o = Outcome.failed("cannot read " + f + ": " + e.getMessage());
         }
-        if (write(w, o, f.toString())) ok++; else failed++;
+        if (write(w, o)) ok++; else failed++;
         progress.step();
       }
       w.flush();
@@ -64,9 +64,10 @@ final class ExtractCommand implements Callable<Integer> {
     return ok > 0 ? 0 : 1;
   }
 
-  private static boolean write(Writer w, Outcome<Article> o, String file) throws IOException {
+  /** Writes the article, or reports the problems (which name the page) on stderr. */
+  private static boolean write(Writer w, Outcome<Article> o) throws IOException {
     if (!o.ok()) {
-      System.err.println(file + ": " + String.join("; ", o.problems()));
+      System.err.println(String.join("; ", o.problems()));
       return false;
     }
     JsonLines.write(w, o.value());

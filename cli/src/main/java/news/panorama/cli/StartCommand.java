@@ -78,7 +78,6 @@ final class StartCommand implements Callable<Integer> {
           .followRedirects(HttpClient.Redirect.NEVER).build();
       CrawlLoop loop = new CrawlLoop(new Crawler(Crawler.Settings.from(config), http, Clock.systemUTC()),
           pipeline, sources, config.crawlInterval(), this::status, d -> Thread.sleep(d.toMillis()));
-      System.out.println("Crawling " + sources.size() + " outlets every " + config.crawlInterval().toMinutes() + " min.");
       if (once) {
         CrawlReport r = loop.round();
         r.problems().forEach(p -> System.err.println("  " + p));
@@ -89,7 +88,8 @@ final class StartCommand implements Callable<Integer> {
         crawl.start();
       }
     }
-    System.out.printf("%d articles in %d stories stored.%n", store.articleCount(), store.storyCount());
+    System.out.println(count(store.articleCount(), "article", "articles") + " in "
+        + count(store.storyCount(), "story", "stories") + " stored.");
     if (once) {
       store.close();
       return 0;
@@ -128,7 +128,7 @@ final class StartCommand implements Callable<Integer> {
             articles.add(extracted.value());
           } else {
             rejected[0]++;
-            System.err.println(extracted.problems().get(0));
+            System.err.println(String.join("; ", extracted.problems()));
           }
         },
         problem -> System.err.println("skipped " + problem));
@@ -150,6 +150,10 @@ final class StartCommand implements Callable<Integer> {
         "Replayed %d articles from %d files in %.1f s (%.1f articles/s): %d new, %d already stored, %d pages without an article.%n",
         ordered.size(), files.size(), progress.seconds(), progress.perSecond(), pipeline.accepted(),
         pipeline.duplicates(), rejected[0]);
+  }
+
+  private static String count(long n, String one, String many) {
+    return n + " " + (n == 1 ? one : many);
   }
 
   private static String rootMessage(Throwable e) {

@@ -41,7 +41,7 @@ public final class CrawlLoop implements Runnable {
 
   /** Runs one round: crawl every outlet once, then brief the stories that changed. */
   public CrawlReport round() {
-    status.accept("Crawling " + sources.size() + " outlets…");
+    status.accept("Crawling " + sources.size() + " outlets (a round every " + interval.toMinutes() + " min)…");
     long before = pipeline.accepted();
     CrawlReport report = crawler.crawlOnce(sources,
         url -> pipeline.store().contains(news.panorama.core.ArticleJson.idForUrl(url), url),

@@ -73,15 +73,12 @@ public final class Pipeline {
       return countDuplicate(ArticleJson.idForUrl(page.url()));
     }
     Outcome<Article> extracted = extract(page);
-    return extracted.ok() ? accept(extracted.value()) : new Result.Rejected(extracted.problems().get(0));
+    return extracted.ok() ? accept(extracted.value()) : new Result.Rejected(String.join("; ", extracted.problems()));
   }
 
-  /** The extraction stage alone: the page's article, or one problem naming the page and the reason. */
+  /** The extraction stage alone: the page's article, or problems naming the page and the reason. */
   public Outcome<Article> extract(Page page) {
-    Outcome<Article> extracted = extractor.extract(page);
-    if (extracted.ok()) return extracted;
-    String where = page.file() != null ? page.file() : page.url();
-    return Outcome.failed(where + ": " + String.join("; ", extracted.problems()));
+    return extractor.extract(page);
   }
 
   /** Analyzes, groups and stores one article; its story is briefed at the next {@link #flush()}. */

@@ -103,7 +103,7 @@ class PipelineTest {
       Pipeline pipeline = Pipeline.create(PanoramaConfig.defaults(), store);
       Page empty = Page.ofFile("login.html", "<html><body><form></form></body></html>".getBytes(StandardCharsets.UTF_8));
       assertThat(pipeline.acceptPage(empty)).isInstanceOfSatisfying(Pipeline.Result.Rejected.class,
-          r -> assertThat(r.reason()).startsWith("login.html"));
+          r -> assertThat(r.reason()).isEqualTo("no article text found on login.html"));
       assertThat(store.articleCount()).isZero();
     }
   }
