@@ -30,6 +30,7 @@ public record PanoramaConfig(
     long maxPageBytes,
     int maxItemsPerFeed,
     int maxRedirects,
+    int parallelSources,
     double clusterThreshold,
     Duration clusterWindow,
     int briefWords) {
@@ -50,6 +51,7 @@ public record PanoramaConfig(
     k.put("ingest.max-page-bytes", new String[] {"5000000", "largest response body read, in bytes"});
     k.put("ingest.max-items-per-feed", new String[] {"30", "newest feed items fetched per feed and round"});
     k.put("ingest.max-redirects", new String[] {"5", "redirects followed per request"});
+    k.put("ingest.parallel-sources", new String[] {"8", "outlets crawled at the same time (each host still waits its delay)"});
     k.put("cluster.threshold", new String[] {"0.2", "minimum similarity for an article to join a story"});
     k.put("cluster.window-hours", new String[] {"336", "an article joins only stories with an article within this many hours of it"});
     k.put("brief.words", new String[] {"120", "cap on a briefing overview's length in words"});
@@ -127,6 +129,7 @@ public record PanoramaConfig(
         longIn(v, origin, "ingest.max-page-bytes", 1024, 1L << 31),
         intIn(v, origin, "ingest.max-items-per-feed", 1, 10_000),
         intIn(v, origin, "ingest.max-redirects", 0, 20),
+        intIn(v, origin, "ingest.parallel-sources", 1, 256),
         doubleIn(v, origin, "cluster.threshold", 0, 1),
         Duration.ofHours(intIn(v, origin, "cluster.window-hours", 1, 24 * 365)),
         intIn(v, origin, "brief.words", 10, 2000));

@@ -20,6 +20,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import news.panorama.core.Page;
@@ -37,9 +42,10 @@ import org.jspecify.annotations.Nullable;
  * except after a round in which no host answered at all: then the machine is offline, and every
  * host is tried again next round.
  *
- * <p>A round is sequential: one request at a time, sources in the order given; a later version may
- * crawl hosts in parallel. One instance keeps the per-host state across rounds; it is not safe to
- * run two rounds of one instance at the same time. Redirects are followed here, at most
+ * <p>A round crawls up to {@code parallelSources} sources at once, each on its own thread; requests
+ * to one host stay spaced by its delay whichever thread sends them, so parallelism only overlaps
+ * the waits of different hosts. The sink is called from those threads and must be thread-safe.
+ * One instance keeps the per-host state across rounds; run one round at a time. Redirects are followed here, at most
  * {@code maxRedirects} per request, so the caller's client should not follow them (if it does, its
  * own policy applies).
  */
@@ -58,9 +64,10 @@ public final class Crawler {
    * @param maxBytes the largest body read; a larger feed or page fails with a problem saying so
    * @param maxItemsPerFeed how many of a feed's newest items are fetched per round
    * @param maxRedirects redirects followed per request
+   * @param parallelSources how many sources are crawled at the same time
    */
   public record Settings(String userAgent, Duration perHostDelay, Duration timeout, long maxBytes,
-      int maxItemsPerFeed, int maxRedirects) {
+      int maxItemsPerFeed, int maxRedirects, int parallelSources) {
     public Settings {
       Validate.notBlank(userAgent, "crawler user agent");
       Validate.isTrue(!perHostDelay.isNegative(), "crawler per-host delay must not be negative, got " + perHostDelay);
@@ -69,11 +76,18 @@ public final class Crawler {
           "crawler max bytes must be between 1 and " + (Integer.MAX_VALUE - 8) + ", got " + maxBytes);
       Validate.isTrue(maxItemsPerFeed > 0, "crawler max items per feed must be positive, got " + maxItemsPerFeed);
       Validate.isTrue(maxRedirects >= 0, "crawler max redirects must not be negative, got " + maxRedirects);
+      Validate.isTrue(parallelSources > 0, "crawler parallel sources must be positive, got " + parallelSources);
+    }
+
+    /** Settings that crawl one source at a time. */
+    public Settings(String userAgent, Duration perHostDelay, Duration timeout, long maxBytes,
+        int maxItemsPerFeed, int maxRedirects) {
+      this(userAgent, perHostDelay, timeout, maxBytes, maxItemsPerFeed, maxRedirects, 1);
     }
 
     public static Settings from(PanoramaConfig config) {
       return new Settings(config.userAgent(), config.perHostDelay(), config.fetchTimeout(),
-          config.maxPageBytes(), config.maxItemsPerFeed(), config.maxRedirects());
+          config.maxPageBytes(), config.maxItemsPerFeed(), config.maxRedirects(), config.parallelSources());
     }
   }
 
@@ -87,8 +101,8 @@ public final class Crawler {
   private final Clock clock;
   private final Sleeper sleeper;
   private final String robotName;
-  private final Map<String, Host> hosts = new HashMap<>();
-  private final Map<String, Validators> validators = new HashMap<>();
+  private final Map<String, Host> hosts = new ConcurrentHashMap<>();
+  private final Map<String, Validators> validators = new ConcurrentHashMap<>();
 
   /**
    * @param http the client to send requests with; its connect timeout and proxy apply, and it should
@@ -114,17 +128,36 @@ public final class Crawler {
    * throws for what the web does; an interrupt ends the round early with a problem saying so.
    */
   public CrawlReport crawlOnce(List<Source> sources, Predicate<String> alreadySeen, Consumer<Page> sink) {
+    Set<String> linksThisRound = ConcurrentHashMap.newKeySet();
     Round round = new Round();
-    Set<String> linksThisRound = new HashSet<>();
-    outer:
-    for (Source source : sources) {
-      for (String feed : source.feeds()) {
-        if (Thread.currentThread().isInterrupted()) {
-          round.problem("crawl interrupted; round ended early");
-          break outer;
-        }
-        crawlFeed(source, feed, alreadySeen, sink, round, linksThisRound);
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(settings.parallelSources(), sources.size())),
+        r -> {
+          Thread t = new Thread(r, "crawl-source");
+          t.setDaemon(true);
+          return t;
+        });
+    try {
+      List<Future<Round>> tasks = new ArrayList<>();
+      for (Source source : sources) {
+        tasks.add(pool.submit(() -> {
+          Round own = new Round();
+          for (String feed : source.feeds()) {
+            if (Thread.currentThread().isInterrupted()) break;
+            crawlFeed(source, feed, alreadySeen, sink, own, linksThisRound);
+          }
+          return own;
+        }));
       }
+      for (Future<Round> task : tasks) {
+        round.add(task.get());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      round.problem("crawl interrupted; round ended early");
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("a crawl task failed: " + e.getCause(), e.getCause());
+    } finally {
+      pool.shutdownNow();
     }
     CrawlReport report = round.report();
     if (report.offline()) {
@@ -287,8 +320,17 @@ public final class Crawler {
     }
   }
 
-  /** The rules for a host; null when robots.txt is unavailable (5xx or no response) this round. */
+  /**
+   * The rules for a host; null when robots.txt is unavailable (5xx or no response) this round. One
+   * thread at a time reads a host's robots.txt; the others wait for its rules.
+   */
   private @Nullable BaseRobotRules robots(Host host, Round round) {
+    synchronized (host) {
+      return robotsLocked(host, round);
+    }
+  }
+
+  private @Nullable BaseRobotRules robotsLocked(Host host, Round round) {
     Instant now = clock.instant();
     if (host.rules != null && now.isBefore(host.rulesExpire)) return host.rules;
     if (round.robotsUnavailable.containsKey(host.key)) return null;
@@ -341,19 +383,15 @@ public final class Crawler {
 
   /** One exchange with politeness applied: waits for the host's turn, then sends. */
   private Response send(Host host, HttpRequest request, Round round) {
-    Instant now = clock.instant();
-    if (host.lastRequest != null) {
-      Duration wait = Duration.between(now, host.lastRequest.plus(host.delay));
-      if (!wait.isNegative() && !wait.isZero()) {
-        try {
-          sleeper.sleep(wait);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return Response.error("interrupted");
-        }
+    Duration wait = Duration.between(clock.instant(), host.reserveSlot(clock.instant()));
+    if (!wait.isNegative() && !wait.isZero()) {
+      try {
+        sleeper.sleep(wait);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return Response.error("interrupted");
       }
     }
-    host.lastRequest = clock.instant();
     HttpResponse<InputStream> response;
     try {
       response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
@@ -431,14 +469,24 @@ public final class Crawler {
     @Nullable Instant lastRequest;
     int failures;
     Instant backoffUntil = Instant.MIN;
-    boolean lastFailureWasConnection;
+    volatile boolean lastFailureWasConnection;
 
     Host(String key, Duration delay) {
       this.key = key;
       this.delay = delay;
     }
 
-    void failed(Instant now, boolean connection) {
+    /**
+     * Claims the host's next request slot: the later of now and the previous slot plus the delay.
+     * Threads that share a host thus queue up politely; the caller waits until the returned time.
+     */
+    synchronized Instant reserveSlot(Instant now) {
+      Instant slot = lastRequest == null || !lastRequest.plus(delay).isAfter(now) ? now : lastRequest.plus(delay);
+      lastRequest = slot;
+      return slot;
+    }
+
+    synchronized void failed(Instant now, boolean connection) {
       failures++;
       lastFailureWasConnection = connection;
       long factor = 1L << Math.min(failures - 1, 20);
@@ -447,14 +495,14 @@ public final class Crawler {
       backoffUntil = now.plus(backoff);
     }
 
-    void succeeded() {
+    synchronized void succeeded() {
       failures = 0;
       backoffUntil = Instant.MIN;
       lastFailureWasConnection = false;
     }
 
     /** Why the host is not asked now, or null when it may be. */
-    @Nullable String unavailable(Instant now) {
+    synchronized @Nullable String unavailable(Instant now) {
       if (now.isBefore(backoffUntil)) {
         return "host " + key + " skipped until " + backoffUntil + " after " + failures
             + (failures == 1 ? " failure" : " failures");
@@ -491,6 +539,23 @@ public final class Crawler {
 
     void backoffSkip(boolean unreachable) {
       if (unreachable) backoffSkipsUnreachable++; else backoffSkipsOther++;
+    }
+
+    /** Adds the counts and problems of a source's own round into this one. */
+    void add(Round other) {
+      feedsFetched += other.feedsFetched;
+      feedsNotModified += other.feedsNotModified;
+      feedsFailed += other.feedsFailed;
+      pagesFetched += other.pagesFetched;
+      pagesSkipped += other.pagesSkipped;
+      pagesFailed += other.pagesFailed;
+      responses += other.responses;
+      connectionFailures += other.connectionFailures;
+      backoffSkipsUnreachable += other.backoffSkipsUnreachable;
+      backoffSkipsOther += other.backoffSkipsOther;
+      other.problems.forEach(this::problem);
+      problemsLeftOut += other.problemsLeftOut;
+      unreachable.addAll(other.unreachable);
     }
 
     CrawlReport report() {

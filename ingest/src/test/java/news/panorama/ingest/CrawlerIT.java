@@ -31,7 +31,7 @@ class CrawlerIT {
   private static final String ATOM_MODIFIED = "Mon, 01 Jan 2024 00:00:00 GMT";
 
   /** One request as the server saw it. */
-  record Seen(String path, long nanos, String ifNoneMatch, String ifModifiedSince, String userAgent) {}
+  record Seen(int port, String path, long nanos, String ifNoneMatch, String ifModifiedSince, String userAgent) {}
 
   private HttpServer server;
   private String base;
@@ -59,7 +59,7 @@ class CrawlerIT {
   private void handle(HttpExchange ex) throws IOException {
     String path = ex.getRequestURI().getPath();
     var h = ex.getRequestHeaders();
-    seen.add(new Seen(path, System.nanoTime(), String.valueOf(h.getFirst("If-None-Match")),
+    seen.add(new Seen(ex.getLocalAddress().getPort(), path, System.nanoTime(), String.valueOf(h.getFirst("If-None-Match")),
         String.valueOf(h.getFirst("If-Modified-Since")), String.valueOf(h.getFirst("User-Agent"))));
     switch (path) {
       case "/robots.txt" -> {
@@ -171,6 +171,44 @@ class CrawlerIT {
     for (int i = 1; i < seen.size(); i++) {
       long gapMillis = (seen.get(i).nanos() - seen.get(i - 1).nanos()) / 1_000_000;
       assertThat(gapMillis).as("gap before %s", seen.get(i).path()).isGreaterThanOrEqualTo(40);
+    }
+  }
+
+  @Test
+  void crawlsSourcesInParallel_whileEachHostKeepsItsDelay() throws IOException {
+    HttpServer second = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    second.createContext("/", this::handle);
+    second.start();
+    try {
+      int firstPort = server.getAddress().getPort();
+      int secondPort = second.getAddress().getPort();
+      Duration delay = Duration.ofMillis(150);
+      Crawler.Settings parallel = new Crawler.Settings("PanoramaTest/1.0 (+https://example.com)", delay,
+          Duration.ofSeconds(5), 1_000_000, 10, 3, 2);
+      Crawler crawler = new Crawler(parallel, http, Clock.systemUTC());
+      List<Page> pages = new CopyOnWriteArrayList<>();
+
+      CrawlReport report = crawler.crawlOnce(List.of(source("a", base + "/feed.xml"),
+          source("b", "http://127.0.0.1:" + secondPort + "/atom.xml")), url -> false, pages::add);
+
+      assertThat(report.feedsFetched()).isEqualTo(2);
+      assertThat(pages).hasSize(2);
+      List<Long> onFirst = seen.stream().filter(x -> x.port() == firstPort).map(Seen::nanos).toList();
+      List<Long> onSecond = seen.stream().filter(x -> x.port() == secondPort).map(Seen::nanos).toList();
+      // the Atom feed on the second host links its story to the first host, so both hosts are
+      // shared by the two sources: robots, RSS feed, allowed, missing and Atom story on the first
+      assertThat(onFirst).hasSize(5);
+      assertThat(onSecond).hasSize(2); // robots, Atom feed
+      for (List<Long> host : List.of(onFirst, onSecond)) {
+        for (int i = 1; i < host.size(); i++) {
+          assertThat(host.get(i) - host.get(i - 1)).as("gap between requests to one host")
+              .isGreaterThanOrEqualTo(delay.toNanos() - 10_000_000);
+        }
+      }
+      assertThat(onSecond.get(0)).as("the second host is asked before the first is done")
+          .isLessThan(onFirst.get(onFirst.size() - 1));
+    } finally {
+      second.stop(0);
     }
   }
 

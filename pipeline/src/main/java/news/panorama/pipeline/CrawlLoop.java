@@ -9,11 +9,13 @@ import news.panorama.ingest.Crawler;
 
 /**
  * Panorama's live job: crawl rounds over the catalog's outlets, each page through the pipeline,
- * briefings refreshed after every round. When no request gets any answer at all the loop says so in
+ * briefings refreshed every {@link #BRIEF_EVERY} new articles during a round and at its end. When no request gets any answer at all the loop says so in
  * one line and retries politely: after one minute, then doubling up to the crawl interval.
  */
 public final class CrawlLoop implements Runnable {
   private static final Duration FIRST_RETRY = Duration.ofMinutes(1);
+  /** A first round over many outlets takes minutes: readers see stories fill in as it goes. */
+  static final int BRIEF_EVERY = 25;
 
   private final Crawler crawler;
   private final Pipeline pipeline;
@@ -43,9 +45,15 @@ public final class CrawlLoop implements Runnable {
   public CrawlReport round() {
     status.accept("Crawling " + sources.size() + " outlets (a round every " + interval.toMinutes() + " min)…");
     long before = pipeline.accepted();
+    java.util.concurrent.atomic.AtomicInteger sinceBrief = new java.util.concurrent.atomic.AtomicInteger();
     CrawlReport report = crawler.crawlOnce(sources,
         url -> pipeline.store().contains(news.panorama.core.ArticleJson.idForUrl(url), url),
-        page -> pipeline.acceptPage(page));
+        page -> {
+          if (pipeline.acceptPage(page) instanceof Pipeline.Result.Stored
+              && sinceBrief.incrementAndGet() % BRIEF_EVERY == 0) {
+            pipeline.flush();
+          }
+        });
     pipeline.flush();
     long added = pipeline.accepted() - before;
     if (!report.offline()) {
