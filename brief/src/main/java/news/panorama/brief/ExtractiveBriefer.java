@@ -15,6 +15,7 @@ import news.panorama.core.Bullet;
 import news.panorama.core.Citation;
 import news.panorama.core.Sentence;
 import news.panorama.core.Validate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes a briefing from the story's own sentences: the most central title as headline, the most
@@ -31,7 +32,7 @@ public final class ExtractiveBriefer implements Briefer {
   private static final double LAMBDA = 0.7;
   private static final double NEW_SOURCE_BONUS = 0.08;
   /** Sentences at least this similar to a chosen one say the same thing: skipped, or cited as agreeing. */
-  private static final double SAME = 0.5;
+  static final double SAME = 0.5;
   private static final int MAX_AGREEING = 4;
 
   private final Clock clock;
@@ -75,14 +76,16 @@ public final class ExtractiveBriefer implements Briefer {
 
     Set<String> used = new LinkedHashSet<>();
     used.add(headlineArticle.id());
-    String subhead = subhead(articles, candidates, centroid, headline, used);
-    List<Bullet> bullets = select(candidates, centroid, maxWords, used);
+    Candidate subhead = subhead(candidates, centroid, headline, used);
+    List<Bullet> bullets = select(candidates, centroid, maxWords, used,
+        subhead == null ? List.of() : List.of(subhead));
 
     List<String> sources = new ArrayList<>();
     for (Annotated a : articles) {
       if (used.contains(a.id()) && !sources.contains(a.id())) sources.add(a.id());
     }
-    return new Briefing(storyId, headline, subhead, bullets, sources, clock.instant());
+    String subheadText = subhead == null ? "" : subhead.sentence().text().strip();
+    return new Briefing(storyId, headline, subheadText, bullets, sources, clock.instant());
   }
 
   /** Terms weighted by how many of the story's articles use them, then by how often. */
@@ -123,9 +126,9 @@ public final class ExtractiveBriefer implements Briefer {
     return best;
   }
 
-  /** The most central of the articles' first usable sentences. */
-  private static String subhead(List<Annotated> articles, List<Candidate> candidates,
-      Map<String, Double> centroid, String headline, Set<String> used) {
+  /** The most central of the articles' first usable sentences, or null when there is none. */
+  private static @Nullable Candidate subhead(List<Candidate> candidates, Map<String, Double> centroid,
+      String headline, Set<String> used) {
     Set<String> leadSeen = new HashSet<>();
     Candidate best = null;
     double bestScore = -1;
@@ -137,13 +140,16 @@ public final class ExtractiveBriefer implements Briefer {
         bestScore = score;
       }
     }
-    if (best == null) return "";
-    used.add(best.article().id());
-    return best.sentence().text().strip();
+    if (best != null) used.add(best.article().id());
+    return best;
   }
 
+  /**
+   * Picks the bullets by maximal marginal relevance; {@code alreadySaid} (the subhead) counts as
+   * said, so no bullet repeats it.
+   */
   private static List<Bullet> select(List<Candidate> candidates, Map<String, Double> centroid, int maxWords,
-      Set<String> used) {
+      Set<String> used, List<Candidate> alreadySaid) {
     double[] centrality = new double[candidates.size()];
     for (int i = 0; i < centrality.length; i++) {
       centrality[i] = Vectors.cosine(candidates.get(i).vector(), centroid);
@@ -160,6 +166,7 @@ public final class ExtractiveBriefer implements Briefer {
         Candidate c = candidates.get(i);
         double redundancy = 0;
         for (Candidate s : chosen) redundancy = Math.max(redundancy, Vectors.cosine(c.vector(), s.vector()));
+        for (Candidate s : alreadySaid) redundancy = Math.max(redundancy, Vectors.cosine(c.vector(), s.vector()));
         if (redundancy >= SAME || !chosen.isEmpty() && words + c.words() > maxWords) {
           out[i] = true;
           continue;

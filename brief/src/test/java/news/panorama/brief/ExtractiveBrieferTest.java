@@ -32,6 +32,23 @@ class ExtractiveBrieferTest {
   }
 
   @Test
+  void noBulletRepeatsTheSubhead_evenWhenOtherOutletsCarryTheSameSentence() {
+    // the same lead in two outlets' words: the wire copy that DUC-style stories are full of
+    List<Annotated> story = new java.util.ArrayList<>(SEEDS);
+    Article lead = SEEDS.get(0).article();
+    story.add(new MultilingualAnalyzer().analyze(Article.of("copy", "https://example.org/copy", "Copy Desk", "",
+        "en", lead.published(), "Zelensky in Ankara for talks", lead.text())));
+    Briefing b = BRIEFER.brief("s-seeds", story, 120);
+    var subhead = new MultilingualAnalyzer().analyze(Article.of("s", "", "", "", "en", null, "", b.subhead()))
+        .sentences().get(0).terms();
+    for (Bullet bullet : b.overview()) {
+      var terms = new MultilingualAnalyzer().analyze(Article.of("b", "", "", "", "en", null, "", bullet.text()))
+          .sentences().get(0).terms();
+      assertThat(Vectors.cosine(Vectors.of(terms), Vectors.of(subhead))).as(bullet.text()).isLessThan(ExtractiveBriefer.SAME);
+    }
+  }
+
+  @Test
   void seedBriefingHasCitedBulletsFromSeveralOutlets_whenBriefedWithDefaults() {
     Briefing b = BRIEFER.brief("s-seeds", SEEDS, 120);
     assertThat(b.headline()).contains("Zelensky").containsAnyOf("Turkey", "Turkiye", "Ankara");
