@@ -128,7 +128,9 @@ final class Pages {
   }
 
   /** "3 h ago" within two days, else the date. */
-  static String age(Instant then, Instant now) {
+  /** "3 h ago" or a date, in a {@code <time>} element; "undated" when there is no time. */
+  static String age(@Nullable Instant then, Instant now) {
+    if (then == null) return "undated";
     Duration d = Duration.between(then, now);
     String text;
     if (d.toMinutes() < 1) {

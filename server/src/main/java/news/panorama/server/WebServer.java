@@ -246,14 +246,14 @@ public final class WebServer implements AutoCloseable {
 
   record Headline(String headline, String subhead) {}
 
-  record StorySummary(String id, String headline, Instant first, Instant last, int articleCount,
+  record StorySummary(String id, String headline, @Nullable Instant first, @Nullable Instant last, int articleCount,
       List<String> sources, List<String> countries, List<String> languages,
       @Nullable Headline briefing, String url) {}
 
   record ArticleSummary(String id, String url, String title, String source, String country,
       String language, @Nullable Instant published) {}
 
-  record StoryDetail(String id, String headline, Instant first, Instant last, int articleCount,
+  record StoryDetail(String id, String headline, @Nullable Instant first, @Nullable Instant last, int articleCount,
       List<String> sources, List<String> countries, List<String> languages,
       @Nullable Briefing briefing, List<ArticleSummary> articles, String url) {}
 }

@@ -41,8 +41,7 @@ import org.jspecify.annotations.Nullable;
  * the primary key and unique URL constraint stop duplicates that race in from other processes. A save
  * costs a few indexed statements plus one pass over the columns of its story's articles.
  *
- * <p>A story none of whose articles is dated reports the time of its last update as its first and
- * last time, since {@link Story} requires both.
+ * <p>A story none of whose articles is dated has no first or last time.
  */
 public final class JdbcStore implements Store {
   /** Longest article or story id accepted; longer ones are rejected as bad data. */
@@ -55,7 +54,7 @@ public final class JdbcStore implements Store {
   private static final String UNIQUE_VIOLATION = "23505";
   private static final String PUBLICATION_ORDER = " ORDER BY published ASC NULLS LAST, seq ASC";
   private static final String STORY_COLUMNS = "SELECT id, headline, first_published, last_published,"
-      + " article_count, sources, countries, languages, updated_at FROM stories";
+      + " article_count, sources, countries, languages FROM stories";
   private static final JavaType STRINGS =
       Json.mapper().getTypeFactory().constructCollectionType(List.class, String.class);
 
@@ -344,15 +343,9 @@ public final class JdbcStore implements Store {
     }
   }
 
-  /** A story row; a story none of whose articles is dated is dated by its last update. */
   private static Story story(ResultSet rs) throws SQLException {
     String id = rs.getString(1);
-    Instant updated = time(rs, 9);
-    Instant first = time(rs, 3);
-    Instant last = time(rs, 4);
-    return new Story(id, rs.getString(2),
-        first == null ? updated : first,
-        last == null ? updated : last,
+    return new Story(id, rs.getString(2), time(rs, 3), time(rs, 4),
         rs.getInt(5),
         fromJson(rs.getString(6), STRINGS, "the sources of story '" + id + "'"),
         fromJson(rs.getString(7), STRINGS, "the countries of story '" + id + "'"),

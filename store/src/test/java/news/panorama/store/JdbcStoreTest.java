@@ -148,14 +148,14 @@ class JdbcStoreTest {
   }
 
   @Test
-  void story_isDatedByItsLastUpdate_whenNoArticleIsDated() {
+  void story_hasNoTimes_whenNoArticleIsDated() {
     Article undated = Article.of("undated", "", "Wire", "", "en", null, "", "Only text here.");
     store.save(annotated(undated), assign(undated, "s"));
 
     Story story = store.story("s").orElseThrow();
 
-    assertThat(story.first()).isEqualTo(NOW);
-    assertThat(story.last()).isEqualTo(NOW);
+    assertThat(story.first()).isNull();
+    assertThat(story.last()).isNull();
     assertThat(story.headline()).isEqualTo("(untitled)");
   }
 
