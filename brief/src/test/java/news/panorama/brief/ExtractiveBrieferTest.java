@@ -32,6 +32,22 @@ class ExtractiveBrieferTest {
   }
 
   @Test
+  void japaneseStory_getsAnOverview_withWordsCountedByDictionary() {
+    // written for this test: a city's disaster plan, in Japanese, which has no spaces between words
+    Article tokyo = Article.of("ja-1", "https://example.jp/1", "Example Shimbun", "JP", "ja",
+        Instant.parse("2025-11-24T03:00:00Z"), "東京都が新しい防災計画を発表",
+        "東京都は24日、大地震に備えた新しい防災計画を発表した。"
+            + "計画では、避難所を三百か所増やし、食料と水の備蓄を二倍にする。"
+            + "知事は記者会見で「都民の命を守るために全力を尽くす」と述べた。"
+            + "専門家は、高齢者の避難支援が今後の大きな課題になると指摘している。");
+    Briefing b = BRIEFER.brief("s-ja", List.of(new MultilingualAnalyzer().analyze(tokyo)), 120);
+    assertThat(b.overview()).isNotEmpty();
+    assertThat(b.overview()).allSatisfy(bullet -> assertThat(tokyo.text()).contains(bullet.text()));
+    assertThat(NoiseFilter.words("計画では、避難所を三百か所増やし、食料と水の備蓄を二倍にする。")).isGreaterThan(6);
+    assertThat(NoiseFilter.words("Zelensky said on Tuesday — in Madrid — that talks would resume.")).isEqualTo(12);
+  }
+
+  @Test
   void noBulletRepeatsTheSubhead_evenWhenOtherOutletsCarryTheSameSentence() {
     // the same lead in two outlets' words: the wire copy that DUC-style stories are full of
     List<Annotated> story = new java.util.ArrayList<>(SEEDS);
