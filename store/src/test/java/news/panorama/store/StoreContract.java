@@ -5,7 +5,6 @@ import static news.panorama.store.Fixtures.assign;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -26,18 +25,25 @@ import news.panorama.core.Story;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class JdbcStoreTest {
+/**
+ * What every backend of {@link JdbcStore} must do, run against each real database: the embedded
+ * H2 ({@link H2StoreTest}) and PostgreSQL ({@link PostgresStoreIT}).
+ */
+abstract class StoreContract {
   private static final Instant NOW = Instant.parse("2025-11-19T12:00:00Z");
 
-  @TempDir Path dir;
   private final List<Article> sample = Sample.articles();
+  private String url = "";
   private JdbcStore store;
 
+  /** The JDBC URL of a new, empty database for one test. */
+  abstract String newDatabase() throws Exception;
+
   @BeforeEach
-  void open() {
-    store = open(dir);
+  void open() throws Exception {
+    url = newDatabase();
+    store = open(url);
   }
 
   @AfterEach
@@ -45,8 +51,8 @@ class JdbcStoreTest {
     store.close();
   }
 
-  private static JdbcStore open(Path dir) {
-    return JdbcStore.open(JdbcStore.h2Url(dir), Clock.fixed(NOW, ZoneOffset.UTC));
+  private static JdbcStore open(String url) {
+    return JdbcStore.open(url, Clock.fixed(NOW, ZoneOffset.UTC));
   }
 
   @Test
@@ -224,7 +230,7 @@ class JdbcStoreTest {
     Story story = store.story("zelensky").orElseThrow();
     store.close();
 
-    store = open(dir);
+    store = open(url);
 
     assertThat(store.articleCount()).isEqualTo(sample.size());
     assertThat(store.story("zelensky")).contains(story);
