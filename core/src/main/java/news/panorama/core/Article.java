@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  * <p>{@code country} (ISO 3166-1 alpha-2) and {@code language} (ISO 639-1) are empty strings when
  * unknown; {@code published} is absent when no date is known. {@code extra} keeps every optional
  * field this record does not model (for example a corpus's gold {@code story} label) so that a batch
- * command writes back what it read.
+ * command writes back what it read. NUL characters, which carry no meaning in news text and which
+ * databases such as PostgreSQL refuse, are removed from every text field.
  */
 public record Article(
     String id,
@@ -31,8 +32,17 @@ public record Article(
 
   public Article {
     Validate.notBlank(id, "article id");
+    id = withoutNul(id);
+    url = withoutNul(url);
+    source = withoutNul(source);
+    title = withoutNul(title);
+    text = withoutNul(text);
     authors = List.copyOf(authors);
     extra = Map.copyOf(extra);
+  }
+
+  private static String withoutNul(String s) {
+    return s.indexOf('\0') < 0 ? s : s.replace("\0", "");
   }
 
   /** A minimal article, as tests and simple sources build it. */

@@ -1,9 +1,12 @@
 package news.panorama.pipeline;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 import news.panorama.brief.ExtractiveBriefer;
 import news.panorama.cluster.TfIdfClusterer;
 import news.panorama.core.Annotated;
@@ -89,32 +92,56 @@ public final class Pipeline {
   /**
    * Accepts articles in the given order. The text stage, which has no state, runs on them in
    * parallel; grouping and storing then run one by one in order, exactly as {@link #accept} does.
+   * A record that cannot be stored (an over-long URL, say) is rejected with its id and the reason,
+   * and the rest of the batch goes on.
    */
   public synchronized List<Result> acceptAll(List<Article> inputs) {
-    List<@org.jspecify.annotations.Nullable Article> fresh = new ArrayList<>();
-    java.util.Map<String, String> batchUrls = new java.util.HashMap<>();
-    for (Article input : inputs) {
-      Article article = distinctId(input, batchUrls).withoutHtml();
-      boolean seen = store.contains(article.id(), article.url()) || batchUrls.containsKey(article.id());
-      batchUrls.putIfAbsent(article.id(), article.url());
-      fresh.add(seen ? null : article);
+    Result[] results = new Result[inputs.size()];
+    Article[] fresh = new Article[inputs.size()];
+    Map<String, String> batchUrls = new HashMap<>();
+    for (int i = 0; i < inputs.size(); i++) {
+      Article input = inputs.get(i);
+      try {
+        Article article = distinctId(input, batchUrls).withoutHtml();
+        if (store.contains(article.id(), article.url()) || batchUrls.containsKey(article.id())) {
+          results[i] = countDuplicate(article.id());
+        } else {
+          batchUrls.put(article.id(), article.url());
+          fresh[i] = article;
+        }
+      } catch (IllegalArgumentException e) {
+        results[i] = new Result.Rejected(e.getMessage());
+      }
     }
-    Annotated[] analyzed = new Annotated[fresh.size()];
-    java.util.stream.IntStream.range(0, fresh.size()).parallel().forEach(i -> {
-      Article a = fresh.get(i);
-      if (a != null) analyzed[i] = analyzer.analyze(a);
+    Annotated[] analyzed = new Annotated[fresh.length];
+    IntStream.range(0, fresh.length).parallel().forEach(i -> {
+      if (fresh[i] == null) return;
+      try {
+        analyzed[i] = analyzer.analyze(fresh[i]);
+      } catch (RuntimeException e) {
+        results[i] = new Result.Rejected("article '" + fresh[i].id() + "': the text stage failed: " + e);
+      }
     });
-    List<Result> results = new ArrayList<>();
     for (int i = 0; i < analyzed.length; i++) {
-      results.add(analyzed[i] == null ? countDuplicate(inputs.get(i).id()) : group(analyzed[i]));
+      if (analyzed[i] != null) results[i] = group(analyzed[i]);
     }
-    return results;
+    return List.of(results);
   }
 
+  /**
+   * Groups and stores one analyzed article. When the store refuses it, the grouping stage has
+   * already counted it: the story it joined or started is then stored with the articles that follow.
+   */
   private Result group(Annotated annotated) {
     Article article = annotated.article();
     StoryAssignment assignment = clusterer.assign(annotated);
-    if (!store.save(annotated, assignment)) {
+    boolean saved;
+    try {
+      saved = store.save(annotated, assignment);
+    } catch (IllegalArgumentException e) {
+      return new Result.Rejected(e.getMessage());
+    }
+    if (!saved) {
       return countDuplicate(article.id());
     }
     dirtyStories.add(assignment.storyId());
@@ -126,7 +153,7 @@ public final class Pipeline {
    * Two different articles may arrive under one id (corpora reuse document numbers across
    * clusters); the second keeps its URL and gets an id derived from it, so neither is lost.
    */
-  private Article distinctId(Article article, java.util.Map<String, String> batchUrls) {
+  private Article distinctId(Article article, Map<String, String> batchUrls) {
     if (article.url().isEmpty()) return article;
     String earlierUrl = batchUrls.containsKey(article.id()) ? batchUrls.get(article.id())
         : store.article(article.id()).map(Article::url).orElse(article.url());

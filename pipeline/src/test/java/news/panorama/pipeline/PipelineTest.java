@@ -98,6 +98,27 @@ class PipelineTest {
   }
 
   @Test
+  void badRecords_areRejectedWithTheirIdAndReason_andTheRestOfTheBatchIsStored() {
+    try (JdbcStore store = openStore()) {
+      Pipeline pipeline = Pipeline.create(PanoramaConfig.defaults(), store);
+      List<Article> seeds = Sample.articles();
+      Article longUrl = Article.of("long-url", "https://example.org/" + "a".repeat(5000), "X", "", "en", null,
+          "A title", "Some text about nothing in particular.");
+      Article withNul = Article.of("nul", "https://example.org/nul", "X", "", "en", null,
+          "Nul\u0000 title", "Text with a NUL\u0000 byte in it.");
+      List<Pipeline.Result> r = pipeline.acceptAll(List.of(seeds.get(0), longUrl, withNul, seeds.get(1)));
+
+      assertThat(r.get(1)).isInstanceOfSatisfying(Pipeline.Result.Rejected.class,
+          x -> assertThat(x.reason()).isEqualTo("url of article 'long-url' is 5020 characters long, more than the 4096 allowed"));
+      assertThat(r.get(0)).isInstanceOf(Pipeline.Result.Stored.class);
+      assertThat(r.get(2)).isInstanceOf(Pipeline.Result.Stored.class);
+      assertThat(r.get(3)).isInstanceOf(Pipeline.Result.Stored.class);
+      assertThat(store.article("nul").orElseThrow().text()).isEqualTo("Text with a NUL byte in it.");
+      assertThat(store.articleCount()).isEqualTo(3);
+    }
+  }
+
+  @Test
   void pages_areExtractedFirst_andPagesWithoutArticlesAreRejectedWithTheirName() {
     try (JdbcStore store = openStore()) {
       Pipeline pipeline = Pipeline.create(PanoramaConfig.defaults(), store);
