@@ -137,7 +137,13 @@ final class StartCommand implements Callable<Integer> {
     long sinceBrief = 0;
     for (int i = 0; i < ordered.size(); i += BATCH) {
       List<Article> batch = ordered.subList(i, Math.min(ordered.size(), i + BATCH));
-      pipeline.acceptAll(batch).forEach(r -> progress.step());
+      for (Pipeline.Result r : pipeline.acceptAll(batch)) {
+        if (r instanceof Pipeline.Result.Rejected rej) {
+          rejected[0]++;
+          System.err.println("rejected " + rej.reason());
+        }
+        progress.step();
+      }
       sinceBrief += batch.size();
       if (sinceBrief >= BRIEF_EVERY) {
         pipeline.flush();
@@ -147,7 +153,7 @@ final class StartCommand implements Callable<Integer> {
     pipeline.flush();
     progress.close();
     System.out.printf(java.util.Locale.ROOT,
-        "Replayed %d articles from %d files in %.1f s (%.1f articles/s): %d new, %d already stored, %d pages without an article.%n",
+        "Replayed %d articles from %d files in %.1f s (%.1f articles/s): %d new, %d already stored, %d rejected.%n",
         ordered.size(), files.size(), progress.seconds(), progress.perSecond(), pipeline.accepted(),
         pipeline.duplicates(), rejected[0]);
   }

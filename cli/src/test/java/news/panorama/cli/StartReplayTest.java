@@ -36,6 +36,21 @@ class StartReplayTest {
   }
 
   @Test
+  void startFrom_reportsARecordItCannotStore_andStoresTheRest() throws Exception {
+    Path corpus = Fixtures.seeds(dir);
+    java.util.List<String> lines = new java.util.ArrayList<>(Files.readAllLines(corpus));
+    lines.add(news.panorama.core.ArticleJson.write(news.panorama.core.Article.of("long-url",
+        "https://example.org/" + "a".repeat(5000), "X", "", "en", null, "A title", "Some text.")));
+    Files.write(corpus, lines);
+
+    CliRun run = CliRun.of("start", "--once", "--data", dir.resolve("data").toString(), "--from", corpus.toString());
+
+    assertThat(run.exit()).isZero();
+    assertThat(run.err()).contains("rejected url of article 'long-url' is 5020 characters long");
+    assertThat(run.out()).contains("5 new, 0 already stored, 1 rejected");
+  }
+
+  @Test
   void startFrom_namesAMissingPath() {
     CliRun run = CliRun.of("start", "--once", "--data", dir.resolve("d").toString(), "--from", dir.resolve("nope").toString());
     assertThat(run.exit()).isNotZero();
