@@ -16,7 +16,15 @@ public interface Store extends AutoCloseable {
   /** Whether an article with this id, or with this non-empty URL, is stored. */
   boolean contains(String id, String url);
 
+  /** Saves a story's briefing; the story is no longer due for one until it gains an article. */
   void saveBriefing(Briefing briefing);
+
+  /**
+   * Stories that gained articles since their briefing was last saved (or that have none), by id.
+   * Durable: after a crash between storing articles and briefing their stories, these are the
+   * stories to brief.
+   */
+  List<String> storiesDueForBriefing();
 
   /** Stories by breadth of coverage, then recency. */
   List<Story> topStories(int limit);

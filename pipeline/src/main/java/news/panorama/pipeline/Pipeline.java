@@ -181,7 +181,8 @@ public final class Pipeline {
 
   /**
    * Replays what is stored into the grouping stage so that new articles can join stories from an
-   * earlier run. Costs one pass over the stored articles.
+   * earlier run, and queues the stories whose briefing an earlier run did not get to write (it was
+   * stopped or crashed) for the next {@link #flush()}. Costs one pass over the stored articles.
    */
   public synchronized long warmUp() {
     long[] n = {0};
@@ -189,6 +190,7 @@ public final class Pipeline {
       clusterer.restore(a.article(), a.storyId());
       n[0]++;
     });
+    dirtyStories.addAll(store.storiesDueForBriefing());
     return n[0];
   }
 

@@ -67,6 +67,24 @@ class PipelineTest {
   }
 
   @Test
+  void restartAfterAStopBeforeBriefing_briefsTheStoriesLeftWithout() {
+    String story;
+    try (JdbcStore store = openStore()) {
+      Pipeline first = Pipeline.create(PanoramaConfig.defaults(), store);
+      first.acceptAll(Sample.articles()); // stopped before flush(): no briefing written
+      story = store.topStories(1).get(0).id();
+      assertThat(store.briefing(story)).isEmpty();
+    }
+    try (JdbcStore store = openStore()) {
+      Pipeline second = Pipeline.create(PanoramaConfig.defaults(), store);
+      second.warmUp();
+      assertThat(second.flush()).isEqualTo(1);
+      assertThat(store.briefing(story)).isPresent();
+      assertThat(store.storiesDueForBriefing()).isEmpty();
+    }
+  }
+
+  @Test
   void sameIdWithAnotherUrl_keepsBothArticles() {
     try (JdbcStore store = openStore()) {
       Pipeline pipeline = Pipeline.create(PanoramaConfig.defaults(), store);

@@ -161,7 +161,7 @@ public final class JdbcStore implements Store {
             json, generated, storyId);
       }
       if (!briefing.headline().isBlank()) {
-        update(c, "UPDATE stories SET headline = ? WHERE id = ?", briefing.headline(), storyId);
+        update(c, "UPDATE stories SET headline = ?, brief_due = FALSE WHERE id = ?", briefing.headline(), storyId);
       }
       return null;
     });
@@ -257,6 +257,19 @@ public final class JdbcStore implements Store {
   }
 
   @Override
+  public List<String> storiesDueForBriefing() {
+    return read("list the stories due for a briefing", c -> {
+      try (PreparedStatement s = c.prepareStatement("SELECT id FROM stories WHERE brief_due ORDER BY id")) {
+        List<String> out = new ArrayList<>();
+        try (ResultSet rs = s.executeQuery()) {
+          while (rs.next()) out.add(rs.getString(1));
+        }
+        return out;
+      }
+    });
+  }
+
+  @Override
   public long storyCount() {
     return read("count stories", c -> count(c, "SELECT COUNT(*) FROM stories"));
   }
@@ -335,7 +348,7 @@ public final class JdbcStore implements Store {
         utc(clock.instant()), storyId};
     int updated = update(c, "UPDATE stories SET headline = ?, first_published = ?, last_published = ?,"
         + " article_count = ?, source_count = ?, country_count = ?, sources = ?, countries = ?,"
-        + " languages = ?, updated_at = ? WHERE id = ?", values);
+        + " languages = ?, updated_at = ?, brief_due = TRUE WHERE id = ?", values);
     if (updated == 0) {
       update(c, "INSERT INTO stories (headline, first_published, last_published, article_count,"
           + " source_count, country_count, sources, countries, languages, updated_at, id)"

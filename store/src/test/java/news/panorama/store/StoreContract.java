@@ -187,6 +187,20 @@ abstract class StoreContract {
   }
 
   @Test
+  void storiesDueForBriefing_areThoseChangedSinceTheirBriefing() {
+    Article a = sample.get(0);
+    Article b = sample.get(1);
+    store.save(annotated(a), assign(a, "s1"));
+    assertThat(store.storiesDueForBriefing()).containsExactly("s1");
+
+    store.saveBriefing(briefing("s1", "Zelensky seeks talks in Turkey"));
+    assertThat(store.storiesDueForBriefing()).isEmpty();
+
+    store.save(annotated(b), assign(b, "s1"));
+    assertThat(store.storiesDueForBriefing()).containsExactly("s1");
+  }
+
+  @Test
   void saveBriefing_failsWithSentence_whenStoryUnknown() {
     assertThatThrownBy(() -> store.saveBriefing(briefing("nope", "H")))
         .isInstanceOf(IllegalArgumentException.class)
