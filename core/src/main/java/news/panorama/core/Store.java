@@ -41,6 +41,12 @@ public interface Store extends AutoCloseable {
   /** Every stored article with its story, in publication order (undated last), for warm-up. */
   void forEachAssigned(Consumer<Assigned> consumer);
 
+  /**
+   * The articles stored after position {@code seq} of the store's insertion order, in that order,
+   * for followers such as the search index.
+   */
+  void forEachAddedSince(long seq, Consumer<Added> consumer);
+
   long articleCount();
 
   long storyCount();
@@ -50,4 +56,7 @@ public interface Store extends AutoCloseable {
 
   /** A stored article with the story it belongs to. */
   record Assigned(Annotated article, String storyId) {}
+
+  /** A stored article, its story, and its position in the store's insertion order. */
+  record Added(long seq, Annotated article, String storyId) {}
 }

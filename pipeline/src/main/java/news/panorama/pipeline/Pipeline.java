@@ -17,12 +17,14 @@ import news.panorama.core.Extractor;
 import news.panorama.core.Outcome;
 import news.panorama.core.Page;
 import news.panorama.core.PanoramaConfig;
+import news.panorama.core.SearchIndex;
 import news.panorama.core.Store;
 import news.panorama.core.StoryAssignment;
 import news.panorama.core.StoryClusterer;
 import news.panorama.core.TextAnalyzer;
 import news.panorama.extract.HtmlExtractor;
 import news.panorama.text.MultilingualAnalyzer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs each article through text → cluster → store (pages through extract first) and, on
@@ -37,12 +39,20 @@ public final class Pipeline {
   private final Briefer briefer;
   private final Store store;
   private final int briefWords;
+  private final @Nullable SearchIndex search;
   private final Set<String> dirtyStories = new LinkedHashSet<>();
   private long accepted;
   private long duplicates;
 
   public Pipeline(Extractor extractor, TextAnalyzer analyzer, StoryClusterer clusterer, Briefer briefer,
       Store store, int briefWords) {
+    this(extractor, analyzer, clusterer, briefer, store, briefWords, null);
+  }
+
+  /** @param search an index kept caught up with the store at every {@link #flush()}, or null */
+  public Pipeline(Extractor extractor, TextAnalyzer analyzer, StoryClusterer clusterer, Briefer briefer,
+      Store store, int briefWords, @Nullable SearchIndex search) {
+    this.search = search;
     this.extractor = extractor;
     this.analyzer = analyzer;
     this.clusterer = clusterer;
@@ -53,9 +63,14 @@ public final class Pipeline {
 
   /** The default stages, configured from {@code config}, writing to {@code store}. */
   public static Pipeline create(PanoramaConfig config, Store store) {
+    return create(config, store, null);
+  }
+
+  /** The default stages, writing to {@code store} and keeping {@code search} (if any) caught up. */
+  public static Pipeline create(PanoramaConfig config, Store store, @Nullable SearchIndex search) {
     return new Pipeline(new HtmlExtractor(), new MultilingualAnalyzer(),
         new TfIdfClusterer(config.clusterThreshold(), config.clusterWindow()),
-        new ExtractiveBriefer(), store, config.briefWords());
+        new ExtractiveBriefer(), store, config.briefWords(), search);
   }
 
   /** What became of one input. */
@@ -166,7 +181,10 @@ public final class Pipeline {
     return new Result.Duplicate(id);
   }
 
-  /** Writes the briefing of every story changed since the last flush; returns how many. */
+  /**
+   * Writes the briefing of every story changed since the last flush, and brings the search index
+   * up to date with the store; returns how many stories were briefed.
+   */
   public synchronized int flush() {
     List<String> stories = new ArrayList<>(dirtyStories);
     dirtyStories.clear();
@@ -176,6 +194,7 @@ public final class Pipeline {
         store.saveBriefing(briefer.brief(storyId, articles, briefWords));
       }
     }
+    if (search != null) search.catchUp(store);
     return stories.size();
   }
 
@@ -191,6 +210,7 @@ public final class Pipeline {
       n[0]++;
     });
     dirtyStories.addAll(store.storiesDueForBriefing());
+    if (search != null) search.catchUp(store);
     return n[0];
   }
 

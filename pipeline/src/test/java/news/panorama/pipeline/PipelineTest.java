@@ -15,7 +15,9 @@ import news.panorama.core.Page;
 import news.panorama.core.PanoramaConfig;
 import news.panorama.core.Sample;
 import news.panorama.core.Story;
+import news.panorama.core.SearchQuery;
 import news.panorama.store.JdbcStore;
+import news.panorama.store.LuceneIndex;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,6 +53,19 @@ class PipelineTest {
           assertThat(cited1.text()).contains(c.quote());
         }
       }
+    }
+  }
+
+  @Test
+  void flush_keepsTheSearchIndexCaughtUpWithTheStore() {
+    try (JdbcStore store = openStore(); LuceneIndex index = LuceneIndex.open(dir.resolve("index"))) {
+      Pipeline pipeline = Pipeline.create(PanoramaConfig.defaults(), store, index);
+      pipeline.acceptAll(Sample.articles());
+      assertThat(index.size()).isZero();
+      pipeline.flush();
+      assertThat(index.size()).isEqualTo(5);
+      assertThat(index.search(SearchQuery.of("Peskov Istanbul", 10)).hits())
+          .allSatisfy(h -> assertThat(h.storyId()).isEqualTo(store.topStories(1).get(0).id()));
     }
   }
 

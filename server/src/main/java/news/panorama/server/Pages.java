@@ -16,6 +16,8 @@ import news.panorama.core.Briefing;
 import news.panorama.core.Bullet;
 import news.panorama.core.Citation;
 import news.panorama.core.Story;
+import news.panorama.core.SearchResult;
+import news.panorama.core.SearchHit;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -90,6 +92,30 @@ final class Pages {
     }
     body.append("</article>\n");
     return layout(title, status, body.toString());
+  }
+
+  /** The search page: the form, then the hits (or an error, or nothing before a search). */
+  static String search(String q, @Nullable SearchResult result, @Nullable String error, String status) {
+    StringBuilder body = new StringBuilder("<h1>Search</h1>\n")
+        .append("<form class=\"search\" action=\"/search\"><input name=\"q\" value=\"").append(escape(q))
+        .append("\" aria-label=\"Search articles\"> <button>Search</button></form>\n");
+    if (error != null) {
+      body.append("<p class=\"error\">").append(escape(error)).append("</p>\n");
+    } else if (result != null) {
+      body.append("<p class=\"meta\">").append(count((int) Math.min(result.total(), Integer.MAX_VALUE), "article"))
+          .append(" found</p>\n<ol class=\"hits\">\n");
+      for (SearchHit h : result.hits()) {
+        String title = h.title().isBlank() ? "(untitled)" : h.title();
+        body.append("<li><a href=\"").append(articlePath(h.articleId())).append("\">").append(escape(title))
+            .append("</a>\n<p class=\"snippet\">").append(h.snippet()) // escaped by the index, words in <mark>
+            .append("</p>\n<p class=\"meta\">").append(escape(h.source()));
+        if (!h.country().isBlank()) body.append(" · ").append(escape(h.country()));
+        if (h.published() != null) body.append(" · ").append(time(h.published(), DAY));
+        body.append(" · <a href=\"").append(storyPath(h.storyId())).append("\">the story</a></p></li>\n");
+      }
+      body.append("</ol>\n");
+    }
+    return layout(q.isBlank() ? "Search" : q + " — search", status, body.toString());
   }
 
   static String notFound(String message, String status) {
@@ -243,7 +269,8 @@ final class Pages {
         <link rel="stylesheet" href="/static/panorama.css">
         </head>
         <body>
-        <header><a class="brand" href="/">Panorama</a></header>
+        <header><a class="brand" href="/">Panorama</a>
+        <form class="search" action="/search"><input name="q" placeholder="Search" aria-label="Search articles"></form></header>
         %s<main>
         %s</main>
         <footer>Every story as the whole world tells it · <a href="/api/v1/stories">API</a></footer>

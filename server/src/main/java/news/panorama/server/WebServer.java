@@ -18,6 +18,9 @@ import news.panorama.core.ArticleJson;
 import news.panorama.core.Briefing;
 import news.panorama.core.Json;
 import news.panorama.core.Store;
+import news.panorama.core.SearchResult;
+import news.panorama.core.SearchQuery;
+import news.panorama.core.SearchIndex;
 import news.panorama.core.Story;
 import news.panorama.core.Validate;
 import org.jspecify.annotations.Nullable;
@@ -37,12 +40,14 @@ public final class WebServer implements AutoCloseable {
   private static final String MESSAGE = "panorama.message";
 
   private final Store store;
+  private final @Nullable SearchIndex search;
   private final Supplier<String> status;
   private final Clock clock;
   private final Javalin app;
 
-  private WebServer(Store store, Supplier<String> status, Clock clock) {
+  private WebServer(Store store, @Nullable SearchIndex search, Supplier<String> status, Clock clock) {
     this.store = store;
+    this.search = search;
     this.status = status;
     this.clock = clock;
     this.app = Javalin.create(config -> {
@@ -57,6 +62,8 @@ public final class WebServer implements AutoCloseable {
     app.get("/", this::home);
     app.get("/stories/{id}", this::storyPage);
     app.get("/articles/{id}", this::articlePage);
+    app.get("/search", this::searchPage);
+    app.get("/api/v1/search", this::apiSearch);
     app.get("/api/v1/stories", this::apiStories);
     app.get("/api/v1/stories/{id}", this::apiStory);
     app.get("/api/v1/articles/{id}", this::apiArticle);
@@ -83,9 +90,15 @@ public final class WebServer implements AutoCloseable {
    */
   public static WebServer start(
       Store store, String host, int port, Supplier<String> status, Clock clock) {
+    return start(store, null, host, port, status, clock);
+  }
+
+  /** Starts a server that also answers searches ({@code /search}, {@code /api/v1/search}). */
+  public static WebServer start(Store store, @Nullable SearchIndex search, String host, int port,
+      Supplier<String> status, Clock clock) {
     Validate.isTrue(port >= 0 && port <= 65_535, "port must be between 0 and 65535, got " + port);
     Validate.notBlank(host, "host");
-    WebServer server = new WebServer(store, status, clock);
+    WebServer server = new WebServer(store, search, status, clock);
     server.app.start(host, port);
     return server;
   }
@@ -132,6 +145,60 @@ public final class WebServer implements AutoCloseable {
       return;
     }
     html(ctx, Pages.article(article.get(), statusLine()));
+  }
+
+  private void searchPage(Context ctx) {
+    String q = ctx.queryParam("q");
+    if (q == null || q.isBlank()) {
+      html(ctx, Pages.search("", null, null, statusLine()));
+      return;
+    }
+    try {
+      html(ctx, Pages.search(q, searchFor(ctx, q), null, statusLine()));
+    } catch (IllegalArgumentException e) {
+      ctx.status(400);
+      html(ctx, Pages.search(q, null, e.getMessage(), statusLine()));
+    }
+  }
+
+  private void apiSearch(Context ctx) {
+    String q = ctx.queryParam("q");
+    try {
+      Validate.isTrue(q != null && !q.isBlank(), "the query parameter q (the words to search for) is missing");
+      ctx.json(searchFor(ctx, q));
+    } catch (IllegalArgumentException e) {
+      ctx.status(400).json(Map.of("error", e.getMessage()));
+    }
+  }
+
+  /** Runs a search from request parameters; a bad parameter fails with a sentence naming it. */
+  private SearchResult searchFor(Context ctx, String q) {
+    if (search == null) throw new IllegalArgumentException("search is not available on this server");
+    return search.search(new SearchQuery(q, param(ctx, "country"), param(ctx, "language"), param(ctx, "source"),
+        param(ctx, "story"), time(ctx, "from"), time(ctx, "to"), limit(ctx, 20)));
+  }
+
+  private static @Nullable String param(Context ctx, String name) {
+    String v = ctx.queryParam(name);
+    return v == null || v.isBlank() ? null : v.strip();
+  }
+
+  private static @Nullable Instant time(Context ctx, String name) {
+    String v = param(ctx, name);
+    if (v == null) return null;
+    Instant t = ArticleJson.parseTime(v);
+    if (t == null) throw new IllegalArgumentException(name + " must be an ISO 8601 date or time, got '" + v + "'");
+    return t;
+  }
+
+  private static int limit(Context ctx, int fallback) {
+    String raw = param(ctx, "limit");
+    if (raw == null) return fallback;
+    try {
+      return Integer.parseInt(raw);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("limit must be a whole number from 1 to " + SearchQuery.MAX_LIMIT + ", got '" + raw + "'");
+    }
   }
 
   private void apiStories(Context ctx) {

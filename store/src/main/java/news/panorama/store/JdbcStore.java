@@ -251,6 +251,33 @@ public final class JdbcStore implements Store {
     });
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Positions come from the identity column {@code seq}. Writes from this process are serialized,
+   * so positions commit in order and a follower that remembers the last one it saw misses nothing;
+   * several processes writing one PostgreSQL database would need a commit-ordered log instead.
+   */
+  @Override
+  public void forEachAddedSince(long seq, Consumer<Added> consumer) {
+    read("read the articles added after position " + seq, c -> {
+      c.setAutoCommit(false); // PostgreSQL streams a result with a cursor only inside a transaction
+      try (PreparedStatement s = c.prepareStatement(
+          "SELECT seq, id, story_id, annotated FROM articles WHERE seq > ? ORDER BY seq")) {
+        s.setLong(1, seq);
+        s.setFetchSize(FETCH_SIZE);
+        try (ResultSet rs = s.executeQuery()) {
+          while (rs.next()) {
+            consumer.accept(new Added(rs.getLong(1), annotated(rs.getString(4), rs.getString(2)), rs.getString(3)));
+          }
+        }
+      } finally {
+        c.rollback();
+      }
+      return null;
+    });
+  }
+
   @Override
   public long articleCount() {
     return read("count articles", c -> count(c, "SELECT COUNT(*) FROM articles"));

@@ -1,0 +1,323 @@
+package news.panorama.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import news.panorama.core.Annotated;
+import news.panorama.core.Article;
+import news.panorama.core.SearchHit;
+import news.panorama.core.SearchIndex;
+import news.panorama.core.SearchQuery;
+import news.panorama.core.SearchResult;
+import news.panorama.core.Store;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.ar.ArabicAnalyzer;
+import org.apache.lucene.analysis.bg.BulgarianAnalyzer;
+import org.apache.lucene.analysis.ca.CatalanAnalyzer;
+import org.apache.lucene.analysis.cjk.CJKBigramFilter;
+import org.apache.lucene.analysis.cjk.CJKWidthFilter;
+import org.apache.lucene.analysis.cz.CzechAnalyzer;
+import org.apache.lucene.analysis.da.DanishAnalyzer;
+import org.apache.lucene.analysis.de.GermanAnalyzer;
+import org.apache.lucene.analysis.el.GreekAnalyzer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.es.SpanishAnalyzer;
+import org.apache.lucene.analysis.fa.PersianAnalyzer;
+import org.apache.lucene.analysis.fi.FinnishAnalyzer;
+import org.apache.lucene.analysis.fr.FrenchAnalyzer;
+import org.apache.lucene.analysis.hi.HindiAnalyzer;
+import org.apache.lucene.analysis.hu.HungarianAnalyzer;
+import org.apache.lucene.analysis.id.IndonesianAnalyzer;
+import org.apache.lucene.analysis.it.ItalianAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.nl.DutchAnalyzer;
+import org.apache.lucene.analysis.no.NorwegianAnalyzer;
+import org.apache.lucene.analysis.pt.PortugueseAnalyzer;
+import org.apache.lucene.analysis.ro.RomanianAnalyzer;
+import org.apache.lucene.analysis.ru.RussianAnalyzer;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.sv.SwedishAnalyzer;
+import org.apache.lucene.analysis.th.ThaiAnalyzer;
+import org.apache.lucene.analysis.tr.TurkishAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queryparser.simple.SimpleQueryParser;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Full-text search with Lucene (BM25), in a folder beside the database; every word of a query must
+ * match. Every article is indexed
+ * twice: in a language-neutral field (Unicode word boundaries, Chinese and Japanese as overlapping
+ * character pairs, case and accent folding) and, when Lucene has an analyzer for its language, in
+ * that language's stemmed field (Thai's segments Thai words). A query is analyzed for every field, so "elections" finds
+ * "election" in English text and "Wahlen" finds "Wahl" in German text.
+ *
+ * <p>The index follows the store (see {@link SearchIndex}): the store position of the last indexed
+ * article is kept in each commit, and {@link #catchUp} indexes what came after it. Thread-safe;
+ * searches see the last catch-up.
+ */
+public final class LuceneIndex implements SearchIndex {
+  private static final String ID = "id";
+  private static final String STORY = "story";
+  private static final String COUNTRY = "country";
+  private static final String LANGUAGE = "language";
+  private static final String SOURCE = "source";
+  private static final String PUBLISHED = "published";
+  private static final String TITLE = "title";
+  private static final String ANY = "text";
+  private static final String SEQ = "seq";
+  private static final int SNIPPET_PASSAGES = 2;
+
+  /** Languages with a stemming analyzer, by ISO 639-1 code. */
+  private static final Map<String, Supplier<Analyzer>> LANGUAGES = languages();
+
+  private final Directory directory;
+  private final IndexWriter writer;
+  private final SearcherManager searchers;
+  private final Analyzer analyzer;
+  private long indexedSeq;
+
+  private LuceneIndex(Directory directory, IndexWriter writer, Analyzer analyzer, long indexedSeq)
+      throws IOException {
+    this.directory = directory;
+    this.writer = writer;
+    this.analyzer = analyzer;
+    this.searchers = new SearcherManager(writer, null);
+    this.indexedSeq = indexedSeq;
+  }
+
+  /** Opens (or creates) the index in a folder. */
+  public static LuceneIndex open(Path folder) {
+    try {
+      Directory dir = FSDirectory.open(folder);
+      Analyzer analyzer = analyzer();
+      IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(analyzer)
+          .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
+      long seq = 0;
+      if (DirectoryReader.indexExists(dir)) {
+        try (DirectoryReader reader = DirectoryReader.open(dir)) {
+          seq = Long.parseLong(reader.getIndexCommit().getUserData().getOrDefault(SEQ, "0"));
+        }
+      }
+      return new LuceneIndex(dir, writer, analyzer, seq);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open the search index in " + folder, e);
+    }
+  }
+
+  private static Map<String, Supplier<Analyzer>> languages() {
+    Map<String, Supplier<Analyzer>> m = new LinkedHashMap<>();
+    m.put("ar", ArabicAnalyzer::new);
+    m.put("bg", BulgarianAnalyzer::new);
+    m.put("ca", CatalanAnalyzer::new);
+    m.put("cs", CzechAnalyzer::new);
+    m.put("da", DanishAnalyzer::new);
+    m.put("de", GermanAnalyzer::new);
+    m.put("el", GreekAnalyzer::new);
+    m.put("en", EnglishAnalyzer::new);
+    m.put("es", SpanishAnalyzer::new);
+    m.put("fa", PersianAnalyzer::new);
+    m.put("fi", FinnishAnalyzer::new);
+    m.put("fr", FrenchAnalyzer::new);
+    m.put("hi", HindiAnalyzer::new);
+    m.put("hu", HungarianAnalyzer::new);
+    m.put("id", IndonesianAnalyzer::new);
+    m.put("it", ItalianAnalyzer::new);
+    m.put("nl", DutchAnalyzer::new);
+    m.put("no", NorwegianAnalyzer::new);
+    m.put("pt", PortugueseAnalyzer::new);
+    m.put("ro", RomanianAnalyzer::new);
+    m.put("ru", RussianAnalyzer::new);
+    m.put("sv", SwedishAnalyzer::new);
+    m.put("th", ThaiAnalyzer::new);
+    m.put("tr", TurkishAnalyzer::new);
+    return Map.copyOf(m);
+  }
+
+  private static String field(String language) {
+    return ANY + "_" + language;
+  }
+
+  /**
+   * The language-neutral field: Unicode (UAX #29) words, Han, Hiragana, Katakana and Hangul as
+   * overlapping pairs (the usual way to search scripts without spaces, no dictionary needed), case
+   * and accent folded. Each language's own analyzer for its field.
+   */
+  private static Analyzer analyzer() {
+    Analyzer neutral = new Analyzer() {
+      @Override
+      protected TokenStreamComponents createComponents(String fieldName) {
+        Tokenizer tokenizer = new StandardTokenizer();
+        TokenStream stream = new CJKBigramFilter(new CJKWidthFilter(tokenizer));
+        stream = new ASCIIFoldingFilter(new LowerCaseFilter(stream));
+        return new TokenStreamComponents(tokenizer, stream);
+      }
+    };
+    Map<String, Analyzer> perField = new HashMap<>();
+    LANGUAGES.forEach((lang, make) -> perField.put(field(lang), make.get()));
+    return new PerFieldAnalyzerWrapper(neutral, perField);
+  }
+
+  @Override
+  public synchronized long catchUp(Store store) {
+    long[] n = {0};
+    long[] last = {indexedSeq};
+    try {
+      store.forEachAddedSince(indexedSeq, added -> {
+        try {
+          writer.updateDocument(new Term(ID, added.article().id()), document(added.article(), added.storyId()));
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+        last[0] = added.seq();
+        n[0]++;
+      });
+      if (n[0] > 0) {
+        writer.setLiveCommitData(Map.of(SEQ, Long.toString(last[0])).entrySet());
+        writer.commit();
+        indexedSeq = last[0];
+        searchers.maybeRefreshBlocking();
+      }
+    } catch (IOException | UncheckedIOException e) {
+      throw new IllegalStateException("cannot update the search index after store position " + indexedSeq, e);
+    }
+    return n[0];
+  }
+
+  private static Document document(Annotated annotated, String storyId) {
+    Article a = annotated.article();
+    String language = annotated.language();
+    String body = a.title() + "\n\n" + a.text();
+    Document d = new Document();
+    d.add(new StringField(ID, a.id(), Field.Store.YES));
+    d.add(new StringField(STORY, storyId, Field.Store.YES));
+    d.add(new StringField(COUNTRY, a.country(), Field.Store.YES));
+    d.add(new StringField(LANGUAGE, language, Field.Store.YES));
+    d.add(new StringField(SOURCE, a.source(), Field.Store.YES));
+    d.add(new StoredField(TITLE, a.title()));
+    if (a.published() != null) {
+      long millis = a.published().toEpochMilli();
+      d.add(new LongPoint(PUBLISHED, millis));
+      d.add(new StoredField(PUBLISHED, millis));
+    }
+    d.add(new TextField(ANY, body, Field.Store.YES));
+    if (LANGUAGES.containsKey(language)) {
+      d.add(new TextField(field(language), body, Field.Store.NO));
+    }
+    return d;
+  }
+
+  @Override
+  public SearchResult search(SearchQuery q) {
+    Map<String, Float> fields = new LinkedHashMap<>();
+    fields.put(ANY, 1.0f);
+    LANGUAGES.keySet().forEach(lang -> fields.put(field(lang), 1.0f));
+    SimpleQueryParser parser = new SimpleQueryParser(analyzer, fields);
+    parser.setDefaultOperator(BooleanClause.Occur.MUST); // every word must match, as readers expect
+    Query words = parser.parse(q.text());
+    if (words == null) words = new MatchNoDocsQuery("no searchable words");
+    BooleanQuery.Builder b = new BooleanQuery.Builder().add(words, BooleanClause.Occur.MUST);
+    filter(b, COUNTRY, q.country());
+    filter(b, LANGUAGE, q.language());
+    filter(b, SOURCE, q.source());
+    filter(b, STORY, q.storyId());
+    if (q.from() != null || q.to() != null) {
+      long from = q.from() == null ? Long.MIN_VALUE : q.from().toEpochMilli();
+      long to = q.to() == null ? Long.MAX_VALUE : q.to().toEpochMilli();
+      b.add(LongPoint.newRangeQuery(PUBLISHED, from, to), BooleanClause.Occur.FILTER);
+    }
+    Query query = b.build();
+    try {
+      IndexSearcher searcher = searchers.acquire();
+      try {
+        TopDocs top = searcher.search(query, q.limit());
+        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
+            .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+            .build();
+        // marks the words in the stored language-neutral field; the filters have nothing to mark
+        Query marked = new SimpleQueryParser(analyzer, Map.of(ANY, 1.0f)).parse(q.text());
+        String[] snippets = marked == null ? new String[top.scoreDocs.length]
+            : highlighter.highlight(ANY, marked, top, SNIPPET_PASSAGES);
+        List<SearchHit> hits = new ArrayList<>();
+        for (int i = 0; i < top.scoreDocs.length; i++) {
+          Document d = searcher.storedFields().document(top.scoreDocs[i].doc);
+          hits.add(hit(d, top.scoreDocs[i].score, snippets[i]));
+        }
+        return new SearchResult(top.totalHits.value(), hits);
+      } finally {
+        searchers.release(searcher);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("search failed for '" + q.text() + "'", e);
+    }
+  }
+
+  private static void filter(BooleanQuery.Builder b, String field, @Nullable String value) {
+    if (value != null && !value.isBlank()) {
+      b.add(new TermQuery(new Term(field, value)), BooleanClause.Occur.FILTER);
+    }
+  }
+
+  private static SearchHit hit(Document d, float score, @Nullable String snippet) {
+    var published = d.getField(PUBLISHED);
+    return new SearchHit(d.get(ID), d.get(STORY), d.get(TITLE), d.get(SOURCE), d.get(COUNTRY), d.get(LANGUAGE),
+        published == null ? null : Instant.ofEpochMilli(published.numericValue().longValue()), score,
+        snippet == null ? "" : snippet);
+  }
+
+  @Override
+  public long size() {
+    try {
+      IndexSearcher searcher = searchers.acquire();
+      try {
+        return searcher.getIndexReader().numDocs();
+      } finally {
+        searchers.release(searcher);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    try {
+      searchers.close();
+      writer.close();
+      directory.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot close the search index", e);
+    }
+  }
+}
