@@ -5,6 +5,7 @@ import static news.panorama.store.Fixtures.assign;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -25,6 +26,7 @@ import news.panorama.core.Story;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What every backend of {@link JdbcStore} must do, run against each real database: the embedded
@@ -184,6 +186,30 @@ abstract class StoreContract {
 
     assertThat(store.briefing("zelensky")).contains(newer);
     assertThat(store.story("zelensky")).map(Story::headline).contains("Zelensky in Ankara");
+  }
+
+  @Test
+  void copy_toEmbeddedAndBack_losesNothing_andRunningItAgainAddsNothing(@TempDir Path other) throws Exception {
+    saveSample("zelensky");
+    Briefing briefing = briefing("zelensky", "Zelensky seeks talks in Turkey");
+    store.saveBriefing(briefing);
+    Article undated = Article.of("undated", "", "Wire", "", "de", null, "", "Nur Text.");
+    store.save(annotated(undated), assign(undated, "other"));
+    int articles = sample.size() + 1;
+
+    try (JdbcStore embedded = open(JdbcStore.h2Url(other)); JdbcStore back = open(newDatabase())) {
+      assertThat(StoreCopy.copy(store, embedded, n -> {})).isEqualTo(new StoreCopy.Report(articles, 0, 1));
+      assertThat(StoreCopy.copy(embedded, back, n -> {})).isEqualTo(new StoreCopy.Report(articles, 0, 1));
+      for (String story : List.of("zelensky", "other")) {
+        assertThat(back.story(story)).isEqualTo(store.story(story));
+        assertThat(back.annotated(story)).isEqualTo(store.annotated(story));
+      }
+      assertThat(back.briefing("zelensky")).contains(briefing);
+      assertThat(back.storiesDueForBriefing()).isEqualTo(store.storiesDueForBriefing());
+
+      assertThat(StoreCopy.copy(store, embedded, n -> {})).isEqualTo(new StoreCopy.Report(0, articles, 1));
+      assertThat(embedded.articleCount()).isEqualTo(articles);
+    }
   }
 
   @Test
