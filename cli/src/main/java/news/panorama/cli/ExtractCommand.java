@@ -20,11 +20,11 @@ import picocli.CommandLine.Option;
 
 /** HTML pages → interchange lines, each naming its input file. */
 @Command(name = "extract", mixinStandardHelpOptions = true,
-    description = {"Extract articles from HTML pages (.html, .htm, optionally .gz) into JSON Lines.",
+    description = {"Extract articles from HTML pages (.html, .htm, optionally .gz) or the HTML responses of WARC files (.warc, .warc.gz) into JSON Lines.",
         "Each output line names its input in `file`. A page without an article is reported on stderr "
             + "and skipped; the exit code is non-zero only when no page gave an article."})
 final class ExtractCommand implements Callable<Integer> {
-  @Option(names = "--in", required = true, paramLabel = "FILE|DIR|-", description = "An HTML file, a folder of them (recursive), or - for one page on stdin.")
+  @Option(names = "--in", required = true, paramLabel = "FILE|DIR|-", description = "An HTML or WARC file, a folder of them (recursive), or - for one page on stdin.")
   String in = "";
 
   @Option(names = "--out", defaultValue = "-", paramLabel = "FILE|-", description = "Output JSON Lines (default: stdout).")
@@ -34,9 +34,9 @@ final class ExtractCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     Extractor extractor = new HtmlExtractor();
     List<Path> files = in.equals("-") ? List.of() : Replay.files(List.of(Path.of(in))).stream()
-        .filter(ExtractCommand::isHtml).toList();
+        .filter(p -> isHtml(p) || isWarc(p)).toList();
     if (!in.equals("-") && files.isEmpty()) {
-      System.err.println("panorama extract: no .html or .htm files under " + in);
+      System.err.println("panorama extract: no .html, .htm or .warc files under " + in);
       return 1;
     }
     int ok = 0;
@@ -49,6 +49,21 @@ final class ExtractCommand implements Callable<Integer> {
         progress.step();
       }
       for (Path f : files) {
+        if (isWarc(f)) {
+          // every HTML response of the WARC file is one page
+          int[] counts = new int[2];
+          Replay.replay(List.of(f), java.util.Map.of(), a -> { }, page -> {
+            try {
+              if (write(w, extractor.extract(page))) counts[0]++; else counts[1]++;
+            } catch (IOException e) {
+              throw new java.io.UncheckedIOException(e);
+            }
+          }, problem -> System.err.println("skipped " + problem));
+          ok += counts[0];
+          failed += counts[1];
+          progress.step();
+          continue;
+        }
         Outcome<Article> o;
         try {
           o = extractor.extract(Page.ofFile(f.toString(), read(f)));
@@ -72,6 +87,11 @@ final class ExtractCommand implements Callable<Integer> {
     }
     JsonLines.write(w, o.value());
     return true;
+  }
+
+  static boolean isWarc(Path p) {
+    String n = p.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+    return n.endsWith(".warc") || n.endsWith(".warc.gz");
   }
 
   static boolean isHtml(Path p) {

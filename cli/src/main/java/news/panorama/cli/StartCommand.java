@@ -1,10 +1,7 @@
 package news.panorama.cli;
 
 import java.io.IOException;
-import java.net.http.HttpClient;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,13 +15,13 @@ import news.panorama.core.Sample;
 import news.panorama.core.Source;
 import news.panorama.ingest.Catalog;
 import news.panorama.ingest.CrawlReport;
-import news.panorama.ingest.Crawler;
 import news.panorama.ingest.Replay;
 import news.panorama.pipeline.CrawlLoop;
 import news.panorama.pipeline.Pipeline;
 import news.panorama.pipeline.PublishedOrder;
 import news.panorama.server.WebServer;
 import news.panorama.store.JdbcStore;
+import news.panorama.store.LuceneIndex;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,13 +31,13 @@ import picocli.CommandLine.Option;
 @Command(name = "start", mixinStandardHelpOptions = true,
     description = {"Run Panorama: crawl the catalog's outlets live, run every article through the pipeline, "
         + "keep everything in the embedded database and serve the web UI.",
-        "With --from, replay a corpus instead (JSON Lines or HTML pages, files or folders), fully offline."})
+        "With --from, replay a corpus instead (JSON Lines, HTML pages or WARC files, files or folders), fully offline."})
 final class StartCommand implements Callable<Integer> {
   private static final int BATCH = 64;
   private static final int BRIEF_EVERY = 512;
 
   @Option(names = "--from", arity = "1..*", paramLabel = "PATH",
-      description = "Replay these files or folders (.jsonl[.gz], .html[.gz]) instead of crawling.")
+      description = "Replay these files or folders (.jsonl[.gz], .html[.gz], .warc[.gz]) instead of crawling.")
   List<Path> from = new ArrayList<>();
 
   @Option(names = "--port", paramLabel = "N", description = "HTTP port (setting server.port; default 8080).")
@@ -56,28 +53,30 @@ final class StartCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PanoramaConfig config = options.load(port != null ? Map.of("server.port", port.toString()) : Map.of());
-    Files.createDirectories(config.dataDir());
-    JdbcStore store = JdbcStore.open(config.jdbcUrl());
-    Pipeline pipeline = Pipeline.create(config, store);
+    JdbcStore store = Stores.open(config);
+    LuceneIndex index = Stores.index(config);
+    Pipeline pipeline = Pipeline.create(config, store, index);
     long restored = pipeline.warmUp();
     if (restored > 0) System.out.println("Loaded " + restored + " stored articles from " + config.dataDir());
     WebServer server = null;
     if (!once) {
-      server = startServer(store, config.port());
+      server = startServer(store, index, config.port());
       System.out.println("Panorama is serving on " + server.url() + "  (Ctrl-C to stop)");
       WebServer s = server;
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> { s.close(); store.close(); }));
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        s.close();
+        index.close();
+        store.close();
+      }));
     }
     if (!from.isEmpty()) {
-      replay(pipeline);
+      replay(pipeline, config);
     } else {
       pipeline.acceptAll(Sample.articles());
       pipeline.flush();
-      List<Source> sources = (config.catalog() == null ? Catalog.bundled() : Catalog.load(config.catalog())).sources();
-      HttpClient http = HttpClient.newBuilder().connectTimeout(config.fetchTimeout())
-          .followRedirects(HttpClient.Redirect.NEVER).build();
-      CrawlLoop loop = new CrawlLoop(new Crawler(Crawler.Settings.from(config), http, Clock.systemUTC()),
-          pipeline, sources, config.crawlInterval(), this::status, d -> Thread.sleep(d.toMillis()));
+      List<Source> sources = Catalog.effective(config).sources();
+      CrawlLoop loop = new CrawlLoop(CrawlCommand.crawler(config), pipeline, sources, config.crawlInterval(),
+          this::status, d -> Thread.sleep(d.toMillis()));
       if (once) {
         CrawlReport r = loop.round();
         r.problems().forEach(p -> System.err.println("  " + p));
@@ -91,6 +90,7 @@ final class StartCommand implements Callable<Integer> {
     System.out.println(count(store.articleCount(), "article", "articles") + " in "
         + count(store.storyCount(), "story", "stories") + " stored.");
     if (once) {
+      index.close();
       store.close();
       return 0;
     }
@@ -98,9 +98,9 @@ final class StartCommand implements Callable<Integer> {
     return 0;
   }
 
-  private WebServer startServer(JdbcStore store, int port) {
+  private WebServer startServer(JdbcStore store, LuceneIndex index, int port) {
     try {
-      return WebServer.start(store, port, status::get);
+      return WebServer.start(store, index, "127.0.0.1", port, status::get, java.time.Clock.systemUTC());
     } catch (RuntimeException e) {
       throw new IllegalArgumentException("cannot serve on port " + port + " (" + rootMessage(e)
           + "); is another Panorama running? Choose another with --port N");
@@ -116,12 +116,12 @@ final class StartCommand implements Callable<Integer> {
    * Reads every input first, then processes the articles in publication order, as if they were
    * arriving live: corpora are often sorted by topic, and grouping is an online decision.
    */
-  private void replay(Pipeline pipeline) throws IOException {
+  private void replay(Pipeline pipeline, PanoramaConfig config) throws IOException {
     List<Path> files = Replay.files(from);
     List<Article> articles = new ArrayList<>();
     int[] rejected = {0};
     System.out.println("Reading " + files.size() + " files…");
-    Replay.replay(from, articles::add,
+    Replay.replay(from, CrawlCommand.byId(config), articles::add,
         page -> {
           var extracted = pipeline.extract(page);
           if (extracted.ok()) {

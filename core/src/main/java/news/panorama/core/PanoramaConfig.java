@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -33,7 +34,19 @@ public record PanoramaConfig(
     int parallelSources,
     double clusterThreshold,
     Duration clusterWindow,
-    int briefWords) {
+    int briefWords,
+    long maxDecompressedBytes,
+    Duration maxFetchTime,
+    List<String> allowNetworks,
+    int sourceErrorBudget,
+    Duration parkDuration,
+    Duration minPoll,
+    Duration maxPoll,
+    @Nullable Path warcDir) {
+
+  public PanoramaConfig {
+    allowNetworks = List.copyOf(allowNetworks);
+  }
 
   /** Every key with its default and meaning; the single source of truth for `--help` and docs. */
   public static final Map<String, String[]> KEYS = keys();
@@ -52,6 +65,14 @@ public record PanoramaConfig(
     k.put("ingest.max-items-per-feed", new String[] {"30", "newest feed items fetched per feed and round"});
     k.put("ingest.max-redirects", new String[] {"5", "redirects followed per request"});
     k.put("ingest.parallel-sources", new String[] {"8", "outlets crawled at the same time (each host still waits its delay)"});
+    k.put("ingest.max-decompressed-bytes", new String[] {"20000000", "largest response body after gzip/deflate decoding, in bytes"});
+    k.put("ingest.max-fetch-seconds", new String[] {"60", "most time one request may take from sending to the body's last byte"});
+    k.put("ingest.allow-networks", new String[] {"", "comma-separated address ranges (CIDR, e.g. 127.0.0.0/8) the crawler may fetch although private, loopback or link-local; empty = none"});
+    k.put("ingest.source-error-budget", new String[] {"5", "consecutive failed rounds after which an outlet is parked"});
+    k.put("ingest.park-hours", new String[] {"24", "hours a parked outlet is left alone before it is tried again"});
+    k.put("ingest.min-poll-minutes", new String[] {"5", "shortest interval between two polls of one feed (busy feeds)"});
+    k.put("ingest.max-poll-minutes", new String[] {"360", "longest interval between two polls of one feed (quiet feeds)"});
+    k.put("ingest.warc-dir", new String[] {"", "folder to record every fetched response to as WARC files; empty = no recording"});
     k.put("cluster.threshold", new String[] {"0.2", "minimum similarity for an article to join a story"});
     k.put("cluster.window-hours", new String[] {"336", "an article joins only stories with an article within this many hours of it"});
     k.put("brief.words", new String[] {"120", "cap on a briefing overview's length in words"});
@@ -132,7 +153,28 @@ public record PanoramaConfig(
         intIn(v, origin, "ingest.parallel-sources", 1, 256),
         doubleIn(v, origin, "cluster.threshold", 0, 1),
         Duration.ofHours(intIn(v, origin, "cluster.window-hours", 1, 24 * 365)),
-        intIn(v, origin, "brief.words", 10, 2000));
+        intIn(v, origin, "brief.words", 10, 2000),
+        longIn(v, origin, "ingest.max-decompressed-bytes", 1024, 1L << 31),
+        Duration.ofSeconds(intIn(v, origin, "ingest.max-fetch-seconds", 1, 3600)),
+        networks(v, origin),
+        intIn(v, origin, "ingest.source-error-budget", 1, 1000),
+        Duration.ofHours(intIn(v, origin, "ingest.park-hours", 1, 24 * 365)),
+        Duration.ofMinutes(intIn(v, origin, "ingest.min-poll-minutes", 0, 7 * 24 * 60)),
+        Duration.ofMinutes(intIn(v, origin, "ingest.max-poll-minutes", 1, 30 * 24 * 60)),
+        v.get("ingest.warc-dir").isEmpty() ? null : Path.of(v.get("ingest.warc-dir")));
+  }
+
+  private static List<String> networks(Map<String, String> v, Map<String, String> o) {
+    List<String> out = new java.util.ArrayList<>();
+    for (String part : v.get("ingest.allow-networks").split(",")) {
+      String cidr = part.trim();
+      if (cidr.isEmpty()) continue;
+      if (!cidr.matches("[0-9A-Fa-f:.]+(/[0-9]{1,3})?")) {
+        throw bad("ingest.allow-networks", v, o, "holds '" + cidr + "', which is not an address range such as 127.0.0.0/8 or ::1/128");
+      }
+      out.add(cidr);
+    }
+    return out;
   }
 
   private static int intIn(Map<String, String> v, Map<String, String> o, String key, int min, int max) {

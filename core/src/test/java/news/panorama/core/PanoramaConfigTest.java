@@ -43,4 +43,16 @@ class PanoramaConfigTest {
     assertThatThrownBy(() -> PanoramaConfig.load(null, Map.of(), Map.of("cluster.threshold", "1.5")))
         .hasMessageContaining("between");
   }
+
+  @Test
+  void ingestLimits_parsedAndValidated() {
+    PanoramaConfig c = PanoramaConfig.load(null, Map.of(),
+        Map.of("ingest.allow-networks", "127.0.0.0/8, ::1/128", "ingest.warc-dir", "w"));
+    assertThat(c.allowNetworks()).containsExactly("127.0.0.0/8", "::1/128");
+    assertThat(c.warcDir()).isEqualTo(Path.of("w"));
+    assertThat(PanoramaConfig.defaults().allowNetworks()).isEmpty();
+    assertThat(PanoramaConfig.defaults().warcDir()).isNull();
+    assertThatThrownBy(() -> PanoramaConfig.load(null, Map.of(), Map.of("ingest.allow-networks", "localhost")))
+        .hasMessageContaining("ingest.allow-networks").hasMessageContaining("not an address range");
+  }
 }

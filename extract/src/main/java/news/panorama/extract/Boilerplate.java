@@ -8,29 +8,38 @@ import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 
 /**
- * The rules that tell page furniture from article text, in one place: which elements to remove
- * before scoring, and which short lines to drop after. Each rule is a small predicate; adding a
- * rule means adding one line to {@link #ELEMENTS} or {@link #LINES}. Stateless and thread-safe.
+ * The rules that tell page furniture from article text, in one place: which class and id names mark
+ * menus, share bars, comment blocks and the like; which mark captions; which short lines are calls
+ * to action, bylines or notices. Each rule is a small predicate or word list; adding a rule means
+ * adding a word or one line to {@link #LINES}. Stateless and thread-safe.
  */
 final class Boilerplate {
   private Boilerplate() {}
 
-  /** Elements that never hold article text, removed by tag. */
-  static final Predicate<Element> FURNITURE_TAGS = new TagRule(Set.of(
-      "script", "style", "nav", "header", "footer", "aside", "form", "noscript", "iframe",
-      "svg", "button", "select", "template", "dialog"));
+  /** Class or id tokens that mark furniture when a token starts with one of them. */
+  static final List<String> FURNITURE_PREFIXES = List.of(
+      "menu", "navbar", "navigation", "cookie", "consent", "gdpr", "banner", "share", "sharing",
+      "social", "related", "comment", "newsletter", "subscri", "promo", "advert", "breadcrumb",
+      "footer", "sidebar", "popup", "modal", "outbrain", "taboola", "recirc", "recommend",
+      "popular", "trending", "signup", "login", "masthead", "toolbar", "byline",
+      "disqus", "sponsor", "pagination", "pager", "skiplink", "authorbio", "bio", "tagline", "topics",
+      "keywords", "rating", "jump");
+  /** Class or id tokens that mark furniture when a token is exactly one of them. */
+  static final Set<String> FURNITURE_TOKENS = Set.of("ad", "ads", "adv", "dfp", "nav", "meta",
+      "tags", "hidden", "hide", "print", "date", "sr", "header", "tools", "utility", "author",
+      "more", "next", "prev", "previous", "subnav", "also", "timestamp", "skip");
+  /** ARIA roles of furniture. */
+  static final Set<String> FURNITURE_ROLES = Set.of("navigation", "banner", "contentinfo",
+      "complementary", "dialog", "alertdialog", "alert", "search", "menu", "menubar", "toolbar");
+  /** Words that mark image captions and credits anywhere in a class or id ("imageEmbedCaption"). */
+  static final List<String> CAPTION_PREFIXES = List.of("caption", "figcaption", "credit",
+      "photocredit", "imagecredit", "copyright");
 
-  /** Elements whose class, id or role names a menu, banner, share bar, comment block and the like. */
-  static final Predicate<Element> FURNITURE_NAMES = new NameRule(List.of(
-      "menu", "nav", "cookie", "consent", "gdpr", "banner", "share", "sharing", "social",
-      "related", "comment", "newsletter", "subscri", "promo", "advert", "breadcrumb", "footer",
-      "sidebar", "popup", "modal", "paywall", "outbrain", "taboola"),
-      Set.of("navigation", "banner", "contentinfo", "complementary", "dialog", "alert", "search"));
+  private static final Pattern TOKEN_SPLIT = Pattern.compile("[^a-z0-9]+");
+  /** Elements whose class, id or role are never furniture, whatever their names say. */
+  private static final Set<String> NEVER = Set.of("html", "body", "main", "article");
 
-  /** Element rules in the order they are applied. */
-  static final List<Predicate<Element>> ELEMENTS = List.of(FURNITURE_TAGS, FURNITURE_NAMES);
-
-  /** Lines dropped from the text: short calls to action and notices that sit inside articles. */
+  /** Lines dropped from the body: short calls to action and notices that sit inside articles. */
   static final List<Predicate<String>> LINES = List.of(
       new PhraseRule(160, List.of(
           "leave a reply", "leave a comment", "post a comment", "required fields are marked",
@@ -38,18 +47,64 @@ final class Boilerplate {
           "get it on google play", "sign up for our", "subscribe to our", "all rights reserved",
           "click here to", "related articles", "you may also like", "recommended for you",
           "this site uses cookies", "this website uses cookies", "we use cookies",
-          "accept cookies", "accept all cookies", "cookie policy", "cookie settings")),
-      new OpeningRule(80, List.of("share this", "share on", "follow us", "read more:",
-          "subscribe now", "sign up now", "advertisement")),
+          "accept cookies", "accept all cookies", "cookie policy", "cookie settings",
+          "sign up for the", "get the latest", "newsletter", "follow us on", "join our",
+          "continue reading", "read the full", "story continues below", "read more about",
+          "©", "(c) copyright", "please enable javascript", "your browser does not support")),
+      new OpeningRule(100, List.of("share this", "share on", "follow us", "read more",
+          "subscribe now", "sign up now", "advertisement", "related:", "see also:", "also read",
+          "more:", "photo:", "image:", "video:", "watch:", "listen:", "read also", "click to",
+          "tags:", "filed under", "posted in", "categories:", "image source", "photograph:")),
       new ExactRule(Set.of("advertisement", "advertising", "read more", "share", "tweet",
-          "comments", "print", "email", "facebook", "twitter", "whatsapp", "linkedin", "ad")));
+          "comments", "print", "email", "facebook", "twitter", "whatsapp", "linkedin", "ad",
+          "reddit", "pinterest", "copy link", "close", "menu", "search", "home", "top")));
 
-  /** Whether an element is furniture by any element rule. */
-  static boolean isFurniture(Element e) {
-    for (Predicate<Element> rule : ELEMENTS) {
-      if (rule.test(e)) return true;
+  private static final Pattern BYLINE = Pattern.compile(
+      "(?iu)^(by|von|par|por|door|av|от|автор|di|da)\\s*:?\\s+\\p{Lu}.*"
+          + "|^(published|updated|posted|last updated|written by|reporting by)\\b.*");
+  private static final Pattern SENTENCE_END = Pattern.compile("[.!?。！？।؟۔።။…]");
+
+  /** Whether an element's class, id or role names a menu, banner, share bar, comment block and the like. */
+  static boolean isFurnitureName(Element e) {
+    if (NEVER.contains(e.normalName())) return false;
+    String role = e.attr("role");
+    if (!role.isEmpty() && FURNITURE_ROLES.contains(role.toLowerCase(Locale.ROOT).strip())) return true;
+    if (e.attr("aria-hidden").equals("true")) return true;
+    String names = names(e);
+    if (names.isEmpty()) return false;
+    for (String token : TOKEN_SPLIT.split(names)) {
+      if (token.isEmpty()) continue;
+      if (FURNITURE_TOKENS.contains(token)) return true;
+      for (String p : FURNITURE_PREFIXES) {
+        if (token.startsWith(p)) return true;
+      }
     }
     return false;
+  }
+
+  /** Whether an element's class or id names an image caption or credit. */
+  static boolean isCaptionName(Element e) {
+    if (NEVER.contains(e.normalName())) return false;
+    String names = names(e);
+    if (names.isEmpty()) return false;
+    for (String p : CAPTION_PREFIXES) {
+      if (names.contains(p)) return true;
+    }
+    return false;
+  }
+
+  /** A form with a text area or an e-mail, password or search field: comment, sign-up, search. */
+  static boolean isInteractiveForm(Element form) {
+    return form.selectFirst("textarea, input[type=email], input[type=password], input[type=search]") != null
+        && form.selectFirst("p, article") == null;
+  }
+
+  /** Whether an inline style hides the element. */
+  static boolean isHiddenByStyle(Element e) {
+    String style = e.attr("style");
+    if (style.isEmpty()) return false;
+    String s = style.toLowerCase(Locale.ROOT).replace(" ", "");
+    return s.contains("display:none") || s.contains("visibility:hidden");
   }
 
   /** Whether a text line is boilerplate by any line rule. */
@@ -60,38 +115,21 @@ final class Boilerplate {
     return false;
   }
 
-  /** Matches elements by tag name. */
-  record TagRule(Set<String> tags) implements Predicate<Element> {
-    @Override
-    public boolean test(Element e) {
-      return tags.contains(e.normalName());
-    }
+  /** Whether a short line is a byline or a date line ("By Jane Doe", "Updated 5 March"). */
+  static boolean isByline(String line) {
+    return line.length() <= 120 && BYLINE.matcher(line).matches();
   }
 
-  /**
-   * Matches elements whose class or id has a token starting with a furniture word ("share-bar",
-   * "comments", "site-navigation"), or whose ARIA role is a furniture role. Never matches the
-   * document's html, body or main element, so a {@code <body class="has-sidebar">} keeps its page.
-   */
-  record NameRule(List<String> prefixes, Set<String> roles) implements Predicate<Element> {
-    private static final Pattern TOKEN_SPLIT = Pattern.compile("[^a-z0-9]+");
-    private static final Set<String> NEVER = Set.of("html", "body", "main");
+  /** Whether the text holds sentence-ending punctuation of any script. */
+  static boolean hasSentenceEnd(String text) {
+    return SENTENCE_END.matcher(text).find();
+  }
 
-    @Override
-    public boolean test(Element e) {
-      if (NEVER.contains(e.normalName())) return false;
-      String role = e.attr("role").toLowerCase(Locale.ROOT).trim();
-      if (!role.isEmpty() && roles.contains(role)) return true;
-      String names = (e.className() + " " + e.id()).toLowerCase(Locale.ROOT);
-      if (names.isBlank()) return false;
-      for (String token : TOKEN_SPLIT.split(names)) {
-        if (token.isEmpty()) continue;
-        for (String p : prefixes) {
-          if (token.startsWith(p)) return true;
-        }
-      }
-      return false;
-    }
+  private static String names(Element e) {
+    String c = e.attr("class");
+    String id = e.attr("id");
+    if (c.isEmpty() && id.isEmpty()) return "";
+    return (c + " " + id).toLowerCase(Locale.ROOT);
   }
 
   /** Matches lines of at most {@code maxLength} characters that contain one of the phrases. */
@@ -122,9 +160,12 @@ final class Boilerplate {
 
   /** Matches lines that are exactly one of the words, ignoring case and trailing punctuation. */
   record ExactRule(Set<String> words) implements Predicate<String> {
+    private static final Pattern TRAILING = Pattern.compile("[\\p{Punct}\\s]+$");
+
     @Override
     public boolean test(String line) {
-      String l = line.toLowerCase(Locale.ROOT).replaceAll("[\\p{Punct}\\s]+$", "").trim();
+      if (line.length() > 40) return false;
+      String l = TRAILING.matcher(line.toLowerCase(Locale.ROOT)).replaceAll("").trim();
       return words.contains(l);
     }
   }

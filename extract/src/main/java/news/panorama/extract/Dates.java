@@ -46,6 +46,41 @@ final class Dates {
     return null;
   }
 
+  /**
+   * The date-time a metadata date stands for, with the page's own UTC offset when it gave one,
+   * else in UTC; null when no known form matches.
+   */
+  static @Nullable OffsetDateTime parseWithOffset(@Nullable String value) {
+    if (value == null || value.isBlank()) return null;
+    String s = value.strip();
+    for (Function<String, @Nullable OffsetDateTime> p : ZONED) {
+      OffsetDateTime t = p.apply(s);
+      if (t != null) return t;
+    }
+    Instant t = parse(s);
+    return t == null ? null : t.atOffset(ZoneOffset.UTC);
+  }
+
+  /** Parsers of forms that carry an offset, tried before the instant-only ones. */
+  private static final List<Function<String, @Nullable OffsetDateTime>> ZONED = List.of(
+      s -> attemptOffset(() -> OffsetDateTime.parse(s)),
+      s -> attemptOffset(() -> ZonedDateTime.parse(s).toOffsetDateTime()),
+      s -> attemptOffset(() -> OffsetDateTime.parse(s, OFFSET_NO_COLON)),
+      s -> attemptOffset(() -> OffsetDateTime.parse(s, SPACE_SEPARATED_OFFSET)),
+      s -> attemptOffset(() -> ZonedDateTime.parse(s, DateTimeFormatter.RFC_1123_DATE_TIME).toOffsetDateTime()));
+
+  private interface OffsetAttempt {
+    OffsetDateTime get();
+  }
+
+  private static @Nullable OffsetDateTime attemptOffset(OffsetAttempt a) {
+    try {
+      return a.get();
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+
   private interface Attempt {
     Instant get();
   }

@@ -2,11 +2,12 @@ package news.panorama.extract;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,11 +22,16 @@ import org.jsoup.nodes.Document;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Turns an HTML page into a clean article: metadata from the head and JSON-LD, body text from the
- * densest block of paragraphs once menus, banners, share bars and comment forms are removed (see
- * {@link Boilerplate} for the rules). Stateless and safe to share across threads; one call parses
- * the page once, twice when the strict rules leave no article and the lenient ones are tried.
- * Pages larger than {@link #MAX_BYTES} are cut to that size, with a problem saying so.
+ * Turns an HTML page into a clean article: metadata from JSON-LD, OpenGraph, Twitter cards, meta
+ * tags, microdata and {@code <time>} ({@link Metadata}, {@link LeadImage}); the body from the DOM
+ * ({@link MainText}: the container whose blocks weigh most as prose, without furniture, captions
+ * and link lists). Bytes are decoded as {@link Charsets} decides. {@link #extractFull} gives the
+ * whole {@link Extraction}; {@link #extract} gives the interchange {@link Article}, with the fields it
+ * does not model in {@link Article#extra()} under the {@code EXTRA_*} keys.
+ *
+ * <p>Stateless and safe to share across threads; one call parses the page once. Pages larger than
+ * {@link #MAX_BYTES} are cut to that size, with a problem saying so. Malformed HTML is parsed as
+ * browsers do; a page without article text gives an empty outcome saying "no article found".
  */
 public final class HtmlExtractor implements Extractor {
   /** The largest body read, in bytes; the rest of a larger page is ignored. */
@@ -36,13 +42,29 @@ public final class HtmlExtractor implements Extractor {
   /** Text this long is an article even without sentence punctuation (Thai, for one, has none). */
   static final int LONG_TEXT_LENGTH = 600;
 
-  private static final Pattern CHARSET = Pattern.compile("(?i)charset\\s*=\\s*[\"']?([^\"';\\s]+)");
+  /** {@link Article#extra()} keys; each is present only when the page gives a value. */
+  public static final String EXTRA_SUBTITLE = "subtitle";
+  public static final String EXTRA_PUBLISHED_TIME = "published_time";
+  public static final String EXTRA_MODIFIED_TIME = "modified_time";
+  public static final String EXTRA_SITE_NAME = "site_name";
+  public static final String EXTRA_CANONICAL_URL = "canonical_url";
+  public static final String EXTRA_IMAGE_CAPTION = "image_caption";
+  public static final String EXTRA_IMAGE_CREDIT = "image_credit";
+
   private static final Pattern SENTENCE_END = Pattern.compile("[.!?。！？।؟۔](\\s|$|[\"'”’»)])");
 
   public HtmlExtractor() {}
 
   @Override
   public Outcome<Article> extract(Page page) {
+    Outcome<Extraction> full = extractFull(page);
+    Extraction x = full.value();
+    if (x == null) return new Outcome<>(null, full.problems());
+    return Outcome.of(toArticle(page, x), full.problems());
+  }
+
+  /** The page's full extraction, or the reason there is none ("no article found on …"). */
+  public Outcome<Extraction> extractFull(Page page) {
     String where = !page.url().isBlank() ? page.url() : page.file() != null ? page.file() : "an unnamed page";
     List<String> problems = new ArrayList<>();
     byte[] body = page.body();
@@ -51,49 +73,87 @@ public final class HtmlExtractor implements Extractor {
           + "; only the first " + MAX_BYTES + " were read");
       body = Arrays.copyOf(body, MAX_BYTES);
     }
-    String charset = headerCharset(page.headers());
-    Document doc;
-    try {
-      doc = parse(body, charset, page.url());
-    } catch (IOException e) {
-      return Outcome.failed("cannot parse " + where + ": " + e.getMessage());
-    }
+    Charsets.Decision charset = Charsets.decide(body, page.headers());
+    Document doc = parse(body, charset.charset(), charset.skip(), page.url());
     Source source = page.source();
     Metadata meta = Metadata.read(doc, source == null ? "" : source.name(),
         header(page.headers(), "content-language"));
-
-    String text = MainText.of(doc, Boilerplate::isFurniture);
-    if (!isArticleText(text)) {
-      try {
-        String lenient = MainText.of(parse(body, charset, page.url()), Boilerplate.FURNITURE_TAGS);
-        if (isArticleText(lenient)) text = lenient;
-      } catch (IOException e) {
-        // the first parse succeeded on the same bytes; nothing more to learn here
-      }
+    List<Block> blocks = MainText.of(doc.body());
+    String text = join(blocks);
+    if (!isArticleText(text) && isArticleText(meta.articleBody())) {
+      // the DOM hides the text (rendered by scripts), the structured data has it
+      blocks = paragraphs(meta.articleBody());
+      text = join(blocks);
     }
     String title = !meta.title().isBlank() ? meta.title()
         : page.feedTitle() != null ? page.feedTitle().strip() : "";
-    if (title.isEmpty() || !isArticleText(text)) {
-      return Outcome.failed("no article text found on " + where);
+    if (!isArticleText(text)) {
+      problems.add(0, "no article found on " + where + (text.isEmpty() ? ": no prose on the page"
+          : ": the prose found is only " + text.codePointCount(0, text.length()) + " characters"));
+      return new Outcome<>(null, problems);
     }
+    return Outcome.of(new Extraction(title, meta.subtitle(), meta.authors(), meta.published(),
+        meta.modified(), meta.language(), meta.siteName(), meta.canonical(), meta.image(), blocks), problems);
+  }
 
-    String url = !meta.canonical().isEmpty() ? meta.canonical() : page.url();
+  private static Article toArticle(Page page, Extraction x) {
+    String url = !x.canonicalUrl().isEmpty() ? x.canonicalUrl() : page.url();
+    String text = x.text();
     String id = !url.isBlank() ? ArticleJson.idForUrl(url)
         : page.file() != null ? ArticleJson.idForUrl("file:" + page.file())
         : ArticleJson.idForUrl("text:" + text);
+    Source source = page.source();
     String sourceName = source != null && !source.name().isBlank() ? source.name()
-        : !meta.siteName().isEmpty() ? meta.siteName() : Metadata.host(page.url());
-    String language = !meta.language().isEmpty() ? meta.language()
+        : !x.siteName().isEmpty() ? x.siteName() : Metadata.host(page.url());
+    String language = !x.language().isEmpty() ? x.language()
         : source != null && !source.languages().isEmpty() ? source.languages().get(0) : "";
-    Article article = new Article(id, url, sourceName, source == null ? "" : source.country(),
-        language, meta.published() != null ? meta.published() : page.feedPublished(), title, text,
-        meta.authors(), meta.image(), null, page.file(), Map.of());
-    return Outcome.of(article, problems);
+    Map<String, Object> extra = new LinkedHashMap<>();
+    put(extra, EXTRA_SUBTITLE, x.subtitle());
+    if (x.published() != null) put(extra, EXTRA_PUBLISHED_TIME, x.published().toString());
+    if (x.modified() != null) put(extra, EXTRA_MODIFIED_TIME, x.modified().toString());
+    put(extra, EXTRA_SITE_NAME, x.siteName());
+    put(extra, EXTRA_CANONICAL_URL, x.canonicalUrl());
+    if (x.image() != null) {
+      put(extra, EXTRA_IMAGE_CAPTION, x.image().caption());
+      put(extra, EXTRA_IMAGE_CREDIT, x.image().credit());
+    }
+    return new Article(id, url, sourceName, source == null ? "" : source.country(), language,
+        x.published() != null ? x.published().toInstant() : page.feedPublished(), x.title(), text,
+        x.authors(), x.image() == null ? null : x.image().url(), null, page.file(), extra);
   }
 
-  /** Whether text is long enough, and sentence-like enough, to be an article rather than furniture. */
+  private static void put(Map<String, Object> extra, String key, String value) {
+    if (!value.isBlank()) extra.put(key, value);
+  }
+
+  private static String join(List<Block> blocks) {
+    StringBuilder sb = new StringBuilder();
+    for (Block b : blocks) {
+      if (!sb.isEmpty()) sb.append("\n\n");
+      sb.append(b.text());
+    }
+    return sb.toString();
+  }
+
+  /** Structured-data body text as paragraphs: split at line breaks. */
+  private static List<Block> paragraphs(String text) {
+    List<Block> out = new ArrayList<>();
+    for (String line : text.split("\\s*\\n\\s*")) {
+      if (!line.isBlank()) out.add(new Block(Block.Kind.PARAGRAPH, line.strip()));
+    }
+    return out;
+  }
+
+  /**
+   * Whether text is long enough, and sentence-like enough, to be an article rather than furniture.
+   * Length is weighted: an ideograph or kana counts as two characters, as it carries about a word.
+   */
   static boolean isArticleText(String text) {
     int length = text.codePointCount(0, text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= 0x3040 && c <= 0x9FFF || c >= 0xF900 && c <= 0xFAFF) length++;
+    }
     if (length >= LONG_TEXT_LENGTH) return true;
     if (length < MIN_TEXT_LENGTH) return false;
     Matcher m = SENTENCE_END.matcher(text);
@@ -102,30 +162,18 @@ public final class HtmlExtractor implements Extractor {
     return sentences >= MIN_SENTENCES;
   }
 
-  private static Document parse(byte[] body, @Nullable String charset, String baseUri) throws IOException {
-    // with a null charset jsoup uses the byte-order mark, then <meta charset>, then UTF-8
-    return Jsoup.parse(new ByteArrayInputStream(body), charset, baseUri);
-  }
-
-  /** The charset named by the Content-Type header, when the JVM supports it. */
-  static @Nullable String headerCharset(Map<String, List<String>> headers) {
-    String type = header(headers, "content-type");
-    if (type == null) return null;
-    Matcher m = CHARSET.matcher(type);
-    if (!m.find()) return null;
-    String name = m.group(1);
+  private static Document parse(byte[] body, Charset charset, int skip, String baseUri) {
     try {
-      return Charset.isSupported(name) ? name : null;
-    } catch (IllegalArgumentException e) {
-      return null;
+      return Jsoup.parse(new ByteArrayInputStream(body, skip, body.length - skip), charset.name(), baseUri);
+    } catch (IOException e) {
+      // reading from memory does not fail
+      throw new UncheckedIOException(e);
     }
   }
 
   private static @Nullable String header(Map<String, List<String>> headers, String name) {
     for (Map.Entry<String, List<String>> e : headers.entrySet()) {
-      if (e.getKey().toLowerCase(Locale.ROOT).equals(name) && !e.getValue().isEmpty()) {
-        return e.getValue().get(0);
-      }
+      if (e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty()) return e.getValue().get(0);
     }
     return null;
   }

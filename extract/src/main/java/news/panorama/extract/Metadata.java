@@ -2,7 +2,7 @@ package news.panorama.extract;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
-import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,12 +21,15 @@ import org.jspecify.annotations.Nullable;
  */
 record Metadata(
     String title,
-    @Nullable Instant published,
+    String subtitle,
+    @Nullable OffsetDateTime published,
+    @Nullable OffsetDateTime modified,
     List<String> authors,
-    @Nullable String image,
+    @Nullable LeadImage image,
     String language,
     String siteName,
-    String canonical) {
+    String canonical,
+    String articleBody) {
 
   private static final Set<String> ARTICLE_TYPES = Set.of("newsarticle", "article",
       "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle", "backgroundnewsarticle",
@@ -38,13 +41,14 @@ record Metadata(
   /** Reads the metadata of {@code doc}; {@code knownSiteName} helps strip a title's site suffix. */
   static Metadata read(Document doc, String knownSiteName, @Nullable String contentLanguageHeader) {
     List<JsonNode> ld = jsonLd(doc);
-    String siteName = first(meta(doc, "og:site_name"), meta(doc, "application-name"));
+    String siteName = first(meta(doc, "og:site_name"), ldSiteName(ld), meta(doc, "application-name"));
     String title = first(meta(doc, "og:title"), meta(doc, "twitter:title"),
         text(doc.selectFirst("h1")), doc.title());
     String host = host(doc.location());
     title = withoutSiteSuffix(title, List.of(knownSiteName, siteName, host));
-    return new Metadata(title, published(doc, ld), authors(doc, ld), image(doc),
-        language(doc, contentLanguageHeader), siteName, canonical(doc));
+    return new Metadata(title, subtitle(doc, ld, title), date(doc, ld, PUBLISHED_KEYS, "datePublished"),
+        date(doc, ld, MODIFIED_KEYS, "dateModified"), authors(doc, ld), LeadImage.find(doc, ld),
+        language(doc, contentLanguageHeader), siteName, canonical(doc), articleBody(ld));
   }
 
   /** The host of a URL without a leading "www.", or empty. */
@@ -90,23 +94,65 @@ record Metadata(
     return NOT_ALNUM.matcher(s.toLowerCase(Locale.ROOT)).replaceAll("");
   }
 
-  private static @Nullable Instant published(Document doc, List<JsonNode> ld) {
+  private static final List<String> PUBLISHED_KEYS = List.of("article:published_time",
+      "og:published_time", "datePublished", "pubdate", "publishdate", "date", "dc.date", "dcterms.created");
+  private static final List<String> MODIFIED_KEYS = List.of("article:modified_time", "og:updated_time",
+      "dateModified", "lastmod", "dcterms.modified");
+
+  /**
+   * A date from meta tags, microdata, JSON-LD (article nodes first) and, for publication,
+   * {@code <time datetime>}; the page's own offset is kept, UTC when it gave none.
+   */
+  private static @Nullable OffsetDateTime date(Document doc, List<JsonNode> ld, List<String> keys, String prop) {
     List<@Nullable String> candidates = new ArrayList<>();
-    candidates.add(meta(doc, "article:published_time"));
-    candidates.add(meta(doc, "og:published_time"));
-    candidates.add(meta(doc, "datePublished"));
-    for (Element e : doc.select("[itemprop=datePublished]")) {
+    for (String k : keys) candidates.add(meta(doc, k));
+    for (Element e : doc.select("[itemprop=" + prop + "]")) {
       candidates.add(e.hasAttr("datetime") ? e.attr("datetime") : e.attr("content"));
     }
-    for (JsonNode n : articleNodesFirst(ld)) {
-      candidates.add(n.path("datePublished").asText(""));
-    }
-    for (Element t : doc.select("time[datetime]")) {
-      candidates.add(t.attr("datetime"));
+    for (JsonNode n : articleNodesFirst(ld)) candidates.add(n.path(prop).asText(""));
+    if (prop.equals("datePublished")) {
+      for (Element t : doc.select("time[datetime]")) candidates.add(t.attr("datetime"));
     }
     for (String c : candidates) {
-      Instant t = Dates.parse(c);
+      OffsetDateTime t = Dates.parseWithOffset(c);
       if (t != null) return t;
+    }
+    return null;
+  }
+
+  /** The standfirst: JSON-LD alternativeHeadline, a standfirst-named element, else the description. */
+  private static String subtitle(Document doc, List<JsonNode> ld, String title) {
+    for (JsonNode n : articleNodesFirst(ld)) {
+      String alt = n.path("alternativeHeadline").asText("").strip();
+      if (!alt.isEmpty() && !alt.equals(title)) return alt;
+    }
+    for (Element e : doc.select(STANDFIRST)) {
+      String t = e.text().strip();
+      if (t.length() >= 20 && t.length() <= 600 && !t.equals(title)) return t;
+    }
+    String d = first(meta(doc, "og:description"), meta(doc, "description"), meta(doc, "twitter:description"));
+    return d.equals(title) ? "" : d;
+  }
+
+  private static final String STANDFIRST = "[itemprop=alternativeHeadline], "
+      + "[class~=(?i)(^|[\\s_-])(standfirst|subtitle|sub-title|subheadline|subhead|dek|deck|lede|article-summary|summary)($|[\\s_-])]";
+
+  /** The full text of an article node's articleBody, when the page gives one. */
+  private static String articleBody(List<JsonNode> ld) {
+    for (JsonNode n : ld) {
+      if (isArticle(n) && n.path("articleBody").isTextual()) return n.path("articleBody").asText().strip();
+    }
+    return "";
+  }
+
+  private static @Nullable String ldSiteName(List<JsonNode> ld) {
+    for (JsonNode n : ld) {
+      JsonNode t = n.path("@type");
+      if (t.asText("").equalsIgnoreCase("WebSite") && n.path("name").isTextual()) return n.path("name").asText();
+    }
+    for (JsonNode n : articleNodesFirst(ld)) {
+      String p = n.path("publisher").path("name").asText("");
+      if (!p.isBlank()) return p;
     }
     return null;
   }
@@ -126,16 +172,6 @@ record Metadata(
       if (!authors.isEmpty()) break;
     }
     return List.copyOf(authors);
-  }
-
-  private static @Nullable String image(Document doc) {
-    for (String key : List.of("og:image", "og:image:url", "twitter:image")) {
-      Element m = metaElement(doc, key);
-      if (m == null) continue;
-      String abs = m.absUrl("content");
-      if (abs.startsWith("http://") || abs.startsWith("https://")) return abs;
-    }
-    return null;
   }
 
   private static String language(Document doc, @Nullable String header) {
@@ -171,7 +207,7 @@ record Metadata(
   }
 
   /** The objects of every JSON-LD block, arrays and {@code @graph} flattened; bad blocks skipped. */
-  private static List<JsonNode> jsonLd(Document doc) {
+  static List<JsonNode> jsonLd(Document doc) {
     List<JsonNode> nodes = new ArrayList<>();
     for (Element s : doc.select("script[type=application/ld+json]")) {
       try {
@@ -193,7 +229,7 @@ record Metadata(
     }
   }
 
-  private static List<JsonNode> articleNodesFirst(List<JsonNode> nodes) {
+  static List<JsonNode> articleNodesFirst(List<JsonNode> nodes) {
     List<JsonNode> ordered = new ArrayList<>();
     for (JsonNode n : nodes) if (isArticle(n)) ordered.add(n);
     for (JsonNode n : nodes) if (!isArticle(n)) ordered.add(n);
@@ -208,7 +244,7 @@ record Metadata(
     return false;
   }
 
-  private static @Nullable Element metaElement(Document doc, String key) {
+  static @Nullable Element metaElement(Document doc, String key) {
     return doc.selectFirst("meta[property=\"" + key + "\"][content], meta[name=\"" + key + "\"][content], "
         + "meta[itemprop=\"" + key + "\"][content]");
   }

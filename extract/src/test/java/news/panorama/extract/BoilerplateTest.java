@@ -25,17 +25,36 @@ class BoilerplateTest {
   }
 
   @Test
-  void marksFurniture_byTagClassIdAndRole() {
+  void marksFurniture_byClassIdAndRole() {
     Document doc = Jsoup.parse("""
-        <body class="has-sidebar"><nav id="n"></nav><div id="a" class="social-links"></div>
+        <body class="has-sidebar"><div id="a" class="social-links"></div>
         <div id="b" role="navigation"></div><div id="c" class="article-body"></div>
         <section id="comments"></section><main class="main-sidebar-layout"></main></body>""");
-    assertThat(Boilerplate.isFurniture(doc.body())).isFalse();
-    assertThat(Boilerplate.isFurniture(doc.getElementById("n"))).isTrue();
-    assertThat(Boilerplate.isFurniture(doc.getElementById("a"))).isTrue();
-    assertThat(Boilerplate.isFurniture(doc.getElementById("b"))).isTrue();
-    assertThat(Boilerplate.isFurniture(doc.getElementById("c"))).isFalse();
-    assertThat(Boilerplate.isFurniture(doc.getElementById("comments"))).isTrue();
-    assertThat(Boilerplate.isFurniture(doc.selectFirst("main"))).isFalse();
+    assertThat(Boilerplate.isFurnitureName(doc.body())).isFalse();
+    assertThat(Boilerplate.isFurnitureName(doc.getElementById("a"))).isTrue();
+    assertThat(Boilerplate.isFurnitureName(doc.getElementById("b"))).isTrue();
+    assertThat(Boilerplate.isFurnitureName(doc.getElementById("c"))).isFalse();
+    assertThat(Boilerplate.isFurnitureName(doc.getElementById("comments"))).isTrue();
+    assertThat(Boilerplate.isFurnitureName(doc.selectFirst("main"))).isFalse();
+  }
+
+  @Test
+  void marksCaptions_byClassWordsAnywhereInTheName() {
+    Document doc = Jsoup.parse("""
+        <div id="a" class="InlineImage-imageEmbedCaption"></div><div id="b" class="photo-credit"></div>
+        <div id="c" class="story-body"></div>""");
+    assertThat(Boilerplate.isCaptionName(doc.getElementById("a"))).isTrue();
+    assertThat(Boilerplate.isCaptionName(doc.getElementById("b"))).isTrue();
+    assertThat(Boilerplate.isCaptionName(doc.getElementById("c"))).isFalse();
+  }
+
+  @Test
+  void recognisesBylinesAndSentenceEnds_inSeveralScripts() {
+    assertThat(Boilerplate.isByline("By Jane Doe")).isTrue();
+    assertThat(Boilerplate.isByline("Updated 5 March 2024, 10:00")).isTrue();
+    assertThat(Boilerplate.isByline("Bystanders filmed the rescue from the bridge.")).isFalse();
+    assertThat(Boilerplate.hasSentenceEnd("東京で会議が開かれた。")).isTrue();
+    assertThat(Boilerplate.hasSentenceEnd("هل انتهى الاجتماع؟")).isTrue();
+    assertThat(Boilerplate.hasSentenceEnd("Breaking news")).isFalse();
   }
 }

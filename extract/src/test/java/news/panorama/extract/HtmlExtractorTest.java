@@ -203,7 +203,7 @@ class HtmlExtractorTest {
     Outcome<Article> out = extractor.extract(page);
 
     assertThat(out.ok()).isFalse();
-    assertThat(out.problems()).containsExactly("no article text found on https://example.com/login");
+    assertThat(out.problems()).containsExactly("no article found on https://example.com/login: no prose on the page");
   }
 
   @Test

@@ -103,6 +103,85 @@ public final class Catalog {
     return new Catalog(name, sources);
   }
 
+  /** The name of the user's editable catalog in the data folder. */
+  public static final String USER_FILE = "catalog.jsonl";
+
+  /**
+   * The catalog in effect: the {@code ingest.catalog} file when set, else {@code catalog.jsonl} in
+   * the data folder when a {@code sources} edit made one, else the bundled catalog.
+   */
+  public static Catalog effective(news.panorama.core.PanoramaConfig config) {
+    if (config.catalog() != null) return load(config.catalog());
+    Path user = config.dataDir().resolve(USER_FILE);
+    return Files.isRegularFile(user) ? load(user) : bundled();
+  }
+
+  /**
+   * The file {@code sources add/remove/import-opml} edit: {@code ingest.catalog} when set, else
+   * {@code catalog.jsonl} in the data folder, which is created as a copy of the bundled catalog on
+   * the first edit.
+   */
+  public static Path editableFile(news.panorama.core.PanoramaConfig config) {
+    if (config.catalog() != null) return config.catalog();
+    Path user = config.dataDir().resolve(USER_FILE);
+    if (!Files.isRegularFile(user)) bundled().write(user);
+    return user;
+  }
+
+  /** Parses and validates one outlet as a catalog line (JSON object). */
+  public static Source parseSource(String jsonLine) {
+    return source(jsonLine);
+  }
+
+  /** This catalog plus an outlet; a duplicate id fails with a sentence. */
+  public Catalog with(Source s) {
+    if (byId.containsKey(s.id())) {
+      throw new IllegalArgumentException("an outlet with id '" + s.id() + "' is already in " + name);
+    }
+    List<Source> all = new ArrayList<>(sources);
+    all.add(s);
+    return new Catalog(name, all);
+  }
+
+  /** This catalog without the outlet {@code id}; an unknown id fails with a sentence. */
+  public Catalog without(String id) {
+    if (!byId.containsKey(id)) throw new IllegalArgumentException("no outlet with id '" + id + "' in " + name);
+    return new Catalog(name, sources.stream().filter(s -> !s.id().equals(id)).toList());
+  }
+
+  /** Writes one JSON object per outlet, via a temporary file so a crash never leaves half a catalog. */
+  public void write(Path file) {
+    try {
+      if (file.toAbsolutePath().getParent() != null) Files.createDirectories(file.toAbsolutePath().getParent());
+      Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+      StringBuilder b = new StringBuilder();
+      for (Source s : sources) b.append(toJson(s)).append('\n');
+      Files.writeString(tmp, b, StandardCharsets.UTF_8);
+      Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write catalog " + file, e);
+    }
+  }
+
+  /** One outlet as a catalog line, with the catalog's field names. */
+  public static String toJson(Source s) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", s.id());
+    m.put("name", s.name());
+    m.put("homepage", s.homepage());
+    m.put("feeds", s.feeds());
+    m.put("sitemaps", s.sitemaps());
+    m.put("country", s.country());
+    m.put("languages", s.languages());
+    m.put("owner_type", s.ownerType().name().toLowerCase(Locale.ROOT));
+    m.put("notes", s.notes());
+    try {
+      return Json.mapper().writeValueAsString(m);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** The outlets in file order. */
   public List<Source> sources() {
     return sources;

@@ -37,7 +37,15 @@ final class FeedItems {
    * @throws IllegalArgumentException when the bytes are not a feed, with the reason
    */
   static List<Item> newest(byte[] body, URI feedUrl, int max) {
-    List<Item> items = isJson(body) ? jsonFeed(body, feedUrl) : xmlFeed(body, feedUrl);
+    return newest(body, null, feedUrl, max);
+  }
+
+  /**
+   * As {@link #newest(byte[], URI, int)}, decoding an XML feed with the charset of the HTTP
+   * Content-Type when the document itself does not declare one.
+   */
+  static List<Item> newest(byte[] body, @Nullable String contentType, URI feedUrl, int max) {
+    List<Item> items = isJson(body) ? jsonFeed(body, feedUrl) : xmlFeed(body, contentType, feedUrl);
     List<Item> sorted = new ArrayList<>(items);
     sorted.sort(Comparator.comparing(Item::published, Comparator.nullsLast(Comparator.reverseOrder())));
     return List.copyOf(sorted.subList(0, Math.min(max, sorted.size())));
@@ -51,13 +59,15 @@ final class FeedItems {
     return false;
   }
 
-  private static List<Item> xmlFeed(byte[] body, URI feedUrl) {
+  private static List<Item> xmlFeed(byte[] body, @Nullable String contentType, URI feedUrl) {
     SyndFeed feed;
     try {
       SyndFeedInput input = new SyndFeedInput();
       input.setAllowDoctypes(false);
-      feed = input.build(new InputSource(new ByteArrayInputStream(body)));
-    } catch (FeedException | IllegalArgumentException e) {
+      feed = contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).contains("charset")
+          ? input.build(new InputSource(new ByteArrayInputStream(body)))
+          : input.build(new com.rometools.rome.io.XmlReader(new ByteArrayInputStream(body), contentType, true));
+    } catch (FeedException | IllegalArgumentException | IOException e) {
       throw new IllegalArgumentException("not an RSS, Atom or JSON feed: " + firstLine(e.getMessage()));
     }
     List<Item> items = new ArrayList<>();

@@ -17,8 +17,8 @@ import news.panorama.core.JsonLines;
 import news.panorama.core.Page;
 
 /**
- * Reads stored corpora offline: JSON Lines files become articles, HTML files become pages for the
- * extractor, anything else is counted and skipped. Bad lines are reported and the rest is read.
+ * Reads stored corpora offline: JSON Lines files become articles, HTML files and the HTML responses
+ * of WARC files become pages for the extractor, anything else is counted and skipped. Bad lines are reported and the rest is read.
  * Stateless; files are streamed one at a time, HTML files read whole (decompressed HTML is capped
  * at {@link #MAX_HTML_BYTES}).
  */
@@ -62,6 +62,16 @@ public final class Replay {
    */
   public static ReplayReport replay(List<Path> inputs, Consumer<Article> articles, Consumer<Page> pages,
       Consumer<String> problems) {
+    return replay(inputs, java.util.Map.of(), articles, pages, problems);
+  }
+
+  /**
+   * As {@link #replay(List, Consumer, Consumer, Consumer)}, also reading WARC files ({@code .warc},
+   * {@code .warc.gz}): their HTML responses become pages, given the outlet of {@code sources} that
+   * the recording crawl named (see {@link WarcArchive}).
+   */
+  public static ReplayReport replay(List<Path> inputs, java.util.Map<String, news.panorama.core.Source> sources,
+      Consumer<Article> articles, Consumer<Page> pages, Consumer<String> problems) {
     int files = 0;
     int articleCount = 0;
     int pageCount = 0;
@@ -95,6 +105,17 @@ public final class Replay {
           problems.accept(file + ": cannot read: " + e.getMessage());
           bad++;
         }
+      } else if (WarcArchive.isWarc(name)) {
+        int[] counts = new int[2];
+        try {
+          WarcArchive.pages(file, MAX_HTML_BYTES, sources, p -> { counts[0]++; pages.accept(p); },
+              p -> { counts[1]++; problems.accept(p); });
+        } catch (IOException | RuntimeException e) {
+          problems.accept(file + ": cannot read WARC: " + e.getMessage());
+          counts[1]++;
+        }
+        pageCount += counts[0];
+        bad += counts[1];
       } else {
         skipped++;
       }

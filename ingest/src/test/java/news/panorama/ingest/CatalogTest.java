@@ -31,7 +31,7 @@ class CatalogTest {
     Catalog c = Catalog.bundled();
     List<Source> sources = c.sources();
 
-    assertThat(sources).hasSizeGreaterThanOrEqualTo(30);
+    assertThat(sources).hasSizeGreaterThanOrEqualTo(300);
     Set<String> countries = new HashSet<>();
     Set<String> languages = new HashSet<>();
     Set<String> ids = new HashSet<>();
@@ -39,10 +39,14 @@ class CatalogTest {
       countries.add(s.country());
       languages.addAll(s.languages());
       assertThat(ids.add(s.id())).as("unique id %s", s.id()).isTrue();
-      assertThat(s.feeds()).as("feeds of %s", s.id()).isNotEmpty();
+      assertThat(s.feeds().size() + s.sitemaps().size()).as("feeds of %s", s.id()).isPositive();
     }
-    assertThat(countries).hasSizeGreaterThanOrEqualTo(15);
-    assertThat(languages).hasSizeGreaterThanOrEqualTo(10);
+    countries.remove("");
+    assertThat(countries).hasSizeGreaterThanOrEqualTo(80);
+    assertThat(languages).hasSizeGreaterThanOrEqualTo(40);
+    // international services in many languages, and every country's own outlets first
+    assertThat(sources).filteredOn(s -> s.id().startsWith("bbc-") && s.country().isEmpty()).hasSizeGreaterThanOrEqualTo(30);
+    assertThat(sources).filteredOn(s -> !s.country().isEmpty()).hasSizeGreaterThan(sources.size() * 3 / 4);
     assertThat(sources).anyMatch(s -> s.ownerType() == Source.OwnerType.PUBLIC_BROADCASTER)
         .anyMatch(s -> s.ownerType() == Source.OwnerType.WIRE_AGENCY)
         .anyMatch(s -> s.ownerType() == Source.OwnerType.STATE_CONTROLLED);
@@ -123,5 +127,42 @@ class CatalogTest {
         .hasMessageContaining("test.jsonl:1: not valid JSON")
         .hasMessageContaining("test.jsonl:3: expected a JSON object")
         .hasMessageContaining("test.jsonl:4: field 'id' is missing");
+  }
+
+  @Test
+  void addRemoveAndWrite_roundTripTheFile(@TempDir Path dir) {
+    Catalog c = parse(GOOD);
+    Source other = Catalog.parseSource(line("id", "\"other\""));
+    Path file = dir.resolve("c.jsonl");
+
+    c.with(other).write(file);
+    Catalog read = Catalog.load(file);
+
+    assertThat(read.sources()).containsExactly(c.sources().get(0), other);
+    assertThat(read.without("example").sources()).containsExactly(other);
+    assertThatThrownBy(() -> read.with(other)).hasMessageContaining("an outlet with id 'other' is already in");
+    assertThatThrownBy(() -> read.without("nope")).hasMessageContaining("no outlet with id 'nope'");
+  }
+
+  @Test
+  void opml_roundTripsOutletsAndTakesDefaultsForPlainLists() {
+    Catalog c = parse(GOOD);
+    String opml = Opml.write(c.sources());
+
+    assertThat(Opml.read(opml.getBytes(java.nio.charset.StandardCharsets.UTF_8), "", "fr")).isEqualTo(
+        List.of(new Source("example", "Example News", "https://example.com/", List.of("https://example.com/feed.xml"),
+            List.of(), "GB", List.of("en"), Source.OwnerType.PUBLIC_BROADCASTER, "")));
+    String plain = "<opml version=\"2.0\"><body><outline text=\"Le Journal\" xmlUrl=\"https://journal.example/rss\"/></body></opml>";
+    assertThat(Opml.read(plain.getBytes(java.nio.charset.StandardCharsets.UTF_8), "FR", "fr")).singleElement()
+        .satisfies(s -> {
+          assertThat(s.id()).isEqualTo("le-journal");
+          assertThat(s.homepage()).isEqualTo("https://journal.example/");
+          assertThat(s.country()).isEqualTo("FR");
+          assertThat(s.languages()).containsExactly("fr");
+        });
+    assertThatThrownBy(() -> Opml.read(plain.getBytes(java.nio.charset.StandardCharsets.UTF_8), "ZZ", "fr"))
+        .hasMessageContaining("Le Journal").hasMessageContaining("unknown country code 'ZZ'");
+    assertThatThrownBy(() -> Opml.read("<html/>".getBytes(java.nio.charset.StandardCharsets.UTF_8), "", "en"))
+        .hasMessageContaining("not an OPML file");
   }
 }

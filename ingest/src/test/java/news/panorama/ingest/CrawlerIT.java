@@ -135,7 +135,18 @@ class CrawlerIT {
 
   private static Crawler.Settings settings(Duration delay) {
     return new Crawler.Settings("PanoramaTest/1.0 (+https://example.com)", delay, Duration.ofSeconds(5),
-        1_000_000, 10, 3);
+        1_000_000, 10, 3).allowing("127.0.0.0/8");
+  }
+
+  /** A crawler whose backoff jitter factor is exactly 1, so backoff times can be pinned. */
+  private Crawler withoutJitter(Crawler.Settings settings, Clock clock) {
+    java.util.Random noJitter = new java.util.Random() {
+      @Override
+      public double nextDouble() {
+        return 0.5;
+      }
+    };
+    return new Crawler(settings, http, clock, d -> Thread.sleep(d.toMillis()), noJitter, InetAddress::getAllByName, null);
   }
 
   private List<String> paths() {
@@ -164,7 +175,12 @@ class CrawlerIT {
     assertThat(paths()).containsExactly("/robots.txt", "/feed.xml", "/news/allowed.html", "/news/missing.html",
         "/atom.xml", "/news/atom-story.html");
     assertThat(seen).allMatch(s -> s.userAgent().equals("PanoramaTest/1.0 (+https://example.com)"));
-    assertThat(report).isEqualTo(new CrawlReport(2, 0, 0, 2, 1, 1, List.of(
+    assertThat(report.sources()).containsExactly(new CrawlReport.SourceSummary("test", "ok", 2, 0, 2,
+        base + "/news/missing.html: HTTP 404"));
+    assertThat(report.feedItems()).isEqualTo(4);
+    assertThat(new CrawlReport(report.feedsFetched(), report.feedsNotModified(), report.feedsFailed(),
+        report.pagesFetched(), report.pagesSkipped(), report.pagesFailed(), report.problems(), report.offline()))
+        .isEqualTo(new CrawlReport(2, 0, 0, 2, 1, 1, List.of(
         base + "/private/secret.html: disallowed by robots.txt",
         base + "/news/missing.html: HTTP 404"), false));
 
@@ -184,7 +200,7 @@ class CrawlerIT {
       int secondPort = second.getAddress().getPort();
       Duration delay = Duration.ofMillis(150);
       Crawler.Settings parallel = new Crawler.Settings("PanoramaTest/1.0 (+https://example.com)", delay,
-          Duration.ofSeconds(5), 1_000_000, 10, 3, 2);
+          Duration.ofSeconds(5), 1_000_000, 10, 3, 2).allowing("127.0.0.0/8");
       Crawler crawler = new Crawler(parallel, http, Clock.systemUTC());
       List<Page> pages = new CopyOnWriteArrayList<>();
 
@@ -263,7 +279,7 @@ class CrawlerIT {
   void skipsHostAndBacksOff_whenRobotsTxtFailsWithServerError() {
     robotsStatus = 503;
     MutableClock clock = new MutableClock(Instant.parse("2024-01-01T00:00:00Z"));
-    Crawler crawler = new Crawler(settings(Duration.ZERO), http, clock);
+    Crawler crawler = withoutJitter(settings(Duration.ZERO), clock);
     List<Source> sources = List.of(source("test", base + "/feed.xml"));
 
     CrawlReport first = crawler.crawlOnce(sources, url -> false, p -> { });
@@ -317,7 +333,7 @@ class CrawlerIT {
       closedPort = s.getLocalPort();
     }
     MutableClock clock = new MutableClock(Instant.parse("2024-01-01T00:00:00Z"));
-    Crawler crawler = new Crawler(settings(Duration.ZERO), http, clock);
+    Crawler crawler = withoutJitter(settings(Duration.ZERO), clock);
     String closed = "http://127.0.0.1:" + closedPort;
     List<Source> sources = List.of(source("closed", closed + "/feed.xml"), source("here", base + "/atom.xml"));
 

@@ -116,7 +116,7 @@ class CrawlLoopIT {
 
   private Crawler crawler() {
     return new Crawler(new Crawler.Settings("PanoramaBot/0.1 (test)", Duration.ofMillis(5), Duration.ofSeconds(5),
-        1_000_000, 30, 3), HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build(), Clock.systemUTC());
+        1_000_000, 30, 3).allowing("127.0.0.0/8"), HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build(), Clock.systemUTC());
   }
 
   @Test

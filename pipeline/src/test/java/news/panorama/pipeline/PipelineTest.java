@@ -157,7 +157,7 @@ class PipelineTest {
       Pipeline pipeline = Pipeline.create(PanoramaConfig.defaults(), store);
       Page empty = Page.ofFile("login.html", "<html><body><form></form></body></html>".getBytes(StandardCharsets.UTF_8));
       assertThat(pipeline.acceptPage(empty)).isInstanceOfSatisfying(Pipeline.Result.Rejected.class,
-          r -> assertThat(r.reason()).isEqualTo("no article text found on login.html"));
+          r -> assertThat(r.reason()).isEqualTo("no article found on login.html: no prose on the page"));
       assertThat(store.articleCount()).isZero();
     }
   }

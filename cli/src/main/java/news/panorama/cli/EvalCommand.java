@@ -1,0 +1,17 @@
+package news.panorama.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Groups the benchmark commands: each one runs a stage over a public data set and scores it. */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+    description = "Measure a stage on a public benchmark (see docs/benchmarks.md).",
+    subcommands = {EvalExtractionCommand.class})
+final class EvalCommand implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+}

@@ -1,0 +1,69 @@
+package news.panorama.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import news.panorama.core.ArticleJson;
+import news.panorama.core.Json;
+import news.panorama.store.JdbcStore;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** search, export and migrate on a data folder filled by `start --from` with the seed sample. */
+class StoreCommandsTest {
+  @TempDir Path dir;
+  private String data;
+
+  @BeforeEach
+  void fill() throws Exception {
+    data = dir.resolve("data").toString();
+    CliRun run = CliRun.of("start", "--once", "--data", data, "--from", Fixtures.storyWithNoise(dir).toString());
+    assertThat(run.exit()).as(run.err()).isZero();
+  }
+
+  @Test
+  void search_findsStoredArticles_withFilters() throws Exception {
+    CliRun run = CliRun.of("search", "--data", data, "--format", "json", "Witkoff", "Ankara");
+    assertThat(run.exit()).as(run.err()).isZero();
+    JsonNode result = Json.mapper().readTree(run.out());
+    assertThat(result.get("total").asLong()).isPositive();
+    result.get("hits").forEach(h -> assertThat(h.get("articleId").asText()).startsWith("seed-"));
+
+    CliRun lira = CliRun.of("search", "--data", data, "--country", "GB", "lira");
+    assertThat(lira.out()).startsWith("1 article found").contains("Turkish lira slips").contains("*lira*");
+
+    CliRun bad = CliRun.of("search", "--data", data, "--from", "last week", "lira");
+    assertThat(bad.exit()).isEqualTo(2);
+    assertThat(bad.err()).contains("--from must be an ISO 8601 date");
+  }
+
+  @Test
+  void export_writesEveryArticleWithItsStory() throws Exception {
+    Path out = dir.resolve("export.jsonl");
+    CliRun run = CliRun.of("export", "--data", data, "--out", out.toString());
+    assertThat(run.exit()).isZero();
+    List<String> lines = Files.readAllLines(out);
+    assertThat(lines).hasSize(7);
+    var seeds = lines.stream().map(ArticleJson::parse).filter(a -> a.id().startsWith("seed-")).toList();
+    assertThat(seeds).hasSize(5);
+    assertThat(seeds.stream().map(a -> a.extra().get("story")).distinct()).hasSize(1);
+  }
+
+  @Test
+  void migrate_copiesEverything_andAgainCopiesNothing() throws Exception {
+    String target = "jdbc:h2:file:" + dir.resolve("target").toAbsolutePath().resolve("panorama");
+    CliRun first = CliRun.of("migrate", "--data", data, "--to", target);
+    assertThat(first.exit()).as(first.err()).isZero();
+    assertThat(first.out()).contains("Copied 7 articles (0 were already there)");
+    CliRun again = CliRun.of("migrate", "--data", data, "--to", target);
+    assertThat(again.out()).contains("Copied 0 articles (7 were already there)");
+    try (JdbcStore copy = JdbcStore.open(target)) {
+      assertThat(copy.articleCount()).isEqualTo(7);
+      assertThat(copy.storiesDueForBriefing()).isEmpty();
+    }
+  }
+}
