@@ -116,8 +116,11 @@ class CrashRecoveryIT {
    */
   private static void killWhenProgressReaches(Process child, int articles) throws Exception {
     Pattern progress = Pattern.compile("process \\[[# ]*\\] (\\d+)/");
+    java.util.Deque<String> tail = new java.util.ArrayDeque<>();
     try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line; (line = out.readLine()) != null; ) {
+        if (tail.size() == 40) tail.removeFirst();
+        tail.addLast(line);
         Matcher m = progress.matcher(line);
         if (m.find() && Integer.parseInt(m.group(1)) >= articles) {
           child.destroyForcibly().waitFor();
@@ -125,6 +128,7 @@ class CrashRecoveryIT {
         }
       }
     }
-    throw new AssertionError("the replay ended before processing " + articles + " articles, exit " + child.waitFor());
+    throw new AssertionError("the replay ended before processing " + articles + " articles, exit " + child.waitFor()
+        + "; its last output:\n" + String.join("\n", tail));
   }
 }

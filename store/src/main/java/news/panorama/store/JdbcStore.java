@@ -116,9 +116,7 @@ public final class JdbcStore implements Store {
     checkLength(id, MAX_ID_LENGTH, "article id '" + abbreviate(id) + "'");
     checkLength(storyId, MAX_ID_LENGTH, "story id of article '" + id + "'");
     checkLength(article.url(), MAX_URL_LENGTH, "url of article '" + id + "'");
-    Annotated stored = article == annotated.article() ? annotated : new Annotated(article,
-        annotated.language(), annotated.titleTerms(), annotated.sentences(), annotated.mentions(),
-        annotated.entities());
+    Annotated stored = article == annotated.article() ? annotated : annotated.withArticle(article);
     String json = toJson(stored, "article '" + id + "'");
     return write("save article '" + id + "' in story '" + storyId + "'", c -> {
       if (contains(c, id, article.url())) {

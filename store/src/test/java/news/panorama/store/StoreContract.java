@@ -213,6 +213,27 @@ abstract class StoreContract {
   }
 
   @Test
+  void save_keepsDatesQuotesAndQuantities_whileDroppingRawHtml() {
+    Article seed = sample.get(1);
+    Article withHtml = new Article(seed.id(), seed.url(), seed.source(), seed.country(), seed.language(),
+        seed.published(), seed.title(), seed.text(), seed.authors(), null, "<html>raw</html>", null, seed.extra());
+    Annotated plain = annotated(seed);
+    Annotated rich = new Annotated(withHtml, plain.language(), plain.titleTerms(), plain.sentences(), plain.mentions(),
+        plain.entities(),
+        List.of(new news.panorama.core.DateMention("on Wednesday", 10, 22, 0, "2025-11-19", "day")),
+        List.of(new news.panorama.core.Quote("We will wait", 30, 42, 1, "Dmitry Peskov", "dmitry peskov")),
+        List.of(new news.panorama.core.Quantity("1,200 prisoners", 50, 65, 2, 1200, "", "prisoners")));
+
+    store.save(rich, assign(seed, "s1"));
+
+    Annotated back = store.annotated("s1").get(0);
+    assertThat(back.article().html()).isNull();
+    assertThat(back.dates()).isEqualTo(rich.dates());
+    assertThat(back.quotes()).isEqualTo(rich.quotes());
+    assertThat(back.quantities()).isEqualTo(rich.quantities());
+  }
+
+  @Test
   void storiesDueForBriefing_areThoseChangedSinceTheirBriefing() {
     Article a = sample.get(0);
     Article b = sample.get(1);

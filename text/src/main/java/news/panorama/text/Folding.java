@@ -3,6 +3,9 @@ package news.panorama.text;
 import com.ibm.icu.lang.UCharacter;
 import com.ibm.icu.lang.UScript;
 import com.ibm.icu.text.Normalizer2;
+import com.ibm.icu.text.Transliterator;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Folds a word to the form that grouping compares: case-folded, diacritics stripped in Latin script,
@@ -36,11 +39,88 @@ final class Folding {
       f = stripMarks(f);
       f = f.replace('ı', 'i').replace('ø', 'o').replace('ł', 'l').replace('đ', 'd')
           .replace("æ", "ae").replace("œ", "oe").replace("ð", "d").replace("þ", "th");
-      if (f.length() > 4 && (f.endsWith("yy") || f.endsWith("iy") || f.endsWith("ii"))) {
+      if (f.length() > 4 && (f.endsWith("yy") || f.endsWith("iy") || f.endsWith("ii") || f.endsWith("ij")
+          || f.endsWith("yj"))) {
         f = f.substring(0, f.length() - 2) + "y";
       }
     }
     return f;
+  }
+
+  /** Cyrillic letters as English-language news writes names ({@code Зеленський} → {@code zelenskyy}). */
+  private static final String CYRILLIC = "абвгґдеєёжзиіїйклмнопрстуфхцчшщъыьэюяўј";
+  private static final String[] LATIN = {"a", "b", "v", "g", "g", "d", "e", "ye", "e", "zh", "z", "i", "i", "i",
+      "y", "k", "l", "m", "n", "o", "p", "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "",
+      "e", "yu", "ya", "w", "j"};
+  private static final Map<String, String> KEY_CACHE = new ConcurrentHashMap<>();
+  private static final int KEY_CACHE_LIMIT = 200_000;
+  private static final Transliterator ANY_LATIN = Transliterator.getInstance("Any-Latin; Latin-ASCII");
+
+  /**
+   * The identity of a word of a name across scripts: Latin words as {@link #fold}, Cyrillic words
+   * romanized the way news writes names ({@code Зеленський}, {@code Зеленский} → {@code zelensky};
+   * {@code Ердоган} → {@code erdogan}), other cased scripts (Greek, Armenian, Georgian) through ICU's
+   * Any-Latin; scripts without case (CJK, Arabic) are folded as they are.
+   */
+  static String nameKey(String word, String language) {
+    if (isLatin(word) || !hasCase(word)) return fold(word);
+    String cacheKey = language.equals("uk") ? "uk:" + word : word;
+    String cached = KEY_CACHE.get(cacheKey);
+    if (cached != null) return cached;
+    String w = stripClitics(word).toLowerCase(java.util.Locale.ROOT);
+    String latin;
+    if (UScript.getScript(w.codePointAt(0)) == UScript.CYRILLIC) {
+      boolean ukrainian = language.equals("uk") || w.chars().anyMatch(c -> "іїєґ".indexOf(c) >= 0);
+      StringBuilder b = new StringBuilder(w.length() + 4);
+      for (int i = 0; i < w.length(); i++) {
+        char c = w.charAt(i);
+        int k = CYRILLIC.indexOf(c);
+        if (c == 'и' && ukrainian) b.append('y');
+        else if (k >= 0) b.append(LATIN[k]);
+        else if (Character.isLetterOrDigit(c)) b.append(c);
+      }
+      latin = b.toString();
+    } else {
+      synchronized (ANY_LATIN) {
+        latin = ANY_LATIN.transliterate(w);
+      }
+      latin = latin.replaceAll("[^\\p{L}\\p{N}]", "");
+    }
+    String key = fold(latin);
+    if (KEY_CACHE.size() > KEY_CACHE_LIMIT) KEY_CACHE.clear();
+    KEY_CACHE.put(cacheKey, key);
+    return key;
+  }
+
+  /** Case endings of Slavic (and Turkish) names, romanized: {@code Ердоганом}, {@code Зеленського}. */
+  private static final java.util.Set<String> NAME_ENDINGS = java.util.Set.of("", "a", "u", "e", "y", "i", "om", "em",
+      "oj", "oyu", "oi", "ym", "im", "ogo", "ego", "omu", "emu", "ovi", "evi", "yu", "iu", "ya", "ia", "ov", "ev", "ykh",
+      "ikh", "ami", "am", "ah");
+
+  /**
+   * Whether two romanized name words are one name in different grammatical cases: they share a stem
+   * of at least four letters and differ only by case endings ({@code erdogan}/{@code erdoganom},
+   * {@code zelensky}/{@code zelenskogo}, {@code peskov}/{@code peskova}).
+   */
+  static boolean sameNameWord(String a, String b) {
+    if (a.equals(b)) return true;
+    int n = Math.min(a.length(), b.length());
+    int p = 0;
+    while (p < n && a.charAt(p) == b.charAt(p)) p++;
+    return p >= 4 && NAME_ENDINGS.contains(a.substring(p)) && NAME_ENDINGS.contains(b.substring(p));
+  }
+
+  /**
+   * A rough phonetic skeleton of a romanized name word, for comparing names across transliterations
+   * ({@code witkoff} and {@code vitkoff} → {@code vitkof}): w as v, y as i, kh as h, doubled letters once.
+   */
+  static String skeleton(String key) {
+    String s = key.replace('w', 'v').replace('y', 'i').replace("kh", "h").replace("j", "i");
+    StringBuilder b = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      if (i == 0 || s.charAt(i) != s.charAt(i - 1)) b.append(s.charAt(i));
+    }
+    return b.toString();
   }
 
   /**

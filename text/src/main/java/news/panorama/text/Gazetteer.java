@@ -3,6 +3,8 @@ package news.panorama.text;
 import com.ibm.icu.impl.ICUData;
 import com.ibm.icu.lang.UScript;
 import com.ibm.icu.text.BreakIterator;
+import com.ibm.icu.text.TimeZoneNames;
+import com.ibm.icu.util.TimeZone;
 import com.ibm.icu.util.ULocale;
 import com.ibm.icu.util.UResourceBundle;
 import java.util.ArrayList;
@@ -15,8 +17,10 @@ import java.util.Optional;
 
 /**
  * Country names in every language CLDR knows (through ICU4J), each mapped to one canonical term, so
- * that {@code Turkey}, {@code Türkiye}, {@code Turquie} and {@code Турция} meet. Built once (about a
- * second, a few MB), then read-only and thread-safe.
+ * that {@code Turkey}, {@code Türkiye}, {@code Turquie} and {@code Турция} meet; and the cities CLDR
+ * names as time-zone exemplars (about 400: capitals and large cities, {@code Kyiv}, {@code Київ},
+ * {@code Kiew}, {@code Istanbul}, {@code Стамбул}) mapped to their English name and country. Built once
+ * (about a second, a few MB), then read-only and thread-safe.
  */
 final class Gazetteer {
   /** A matched country: the canonical term and how many tokens its name spans. */
@@ -29,6 +33,16 @@ final class Gazetteer {
   private final Map<String, String> byName = new HashMap<>();
   private final Map<String, String> byCyrillicStem = new HashMap<>();
   private final Map<String, String> termByCode = new HashMap<>();
+  /** City terms by their own pseudo-code {@code city:<term>}, and the city's country. */
+  private final Map<String, String> countryOfCity = new HashMap<>();
+
+  /**
+   * Time-zone exemplar names that are also common words or given names in English news; Antarctic
+   * stations and the sub-zones of US states are left out wholesale.
+   */
+  private static final java.util.Set<String> AMBIGUOUS_CITIES = java.util.Set.of(
+      "Easter", "Midway", "Wake", "Resolute", "Dawson", "Center", "Stanley", "Darwin", "Regina", "Creston",
+      "Macquarie", "Casey", "Davis", "Palmer", "Troll", "Eucla", "Currie", "Knox", "Marengo", "Vevay");
   private int maxTokens = 1;
 
   static Gazetteer get() {
@@ -52,6 +66,37 @@ final class Gazetteer {
       addAlternatives(words, lang, "Countries%variant");
       addAlternatives(words, lang, "Countries%short");
     }
+    addCities(words, languages);
+  }
+
+  private void addCities(BreakIterator words, List<ULocale> languages) {
+    TimeZoneNames english = TimeZoneNames.getInstance(ULocale.ENGLISH);
+    Map<String, String> zones = new HashMap<>();
+    for (String id : TimeZone.getAvailableIDs(TimeZone.SystemTimeZoneType.CANONICAL_LOCATION, null, null)) {
+      if (id.startsWith("Antarctica/") || id.startsWith("Arctic/") || id.chars().filter(c -> c == '/').count() > 1) {
+        continue;
+      }
+      String region = TimeZone.getRegion(id);
+      String name = english.getExemplarLocationName(id);
+      if (region == null || region.equals("001") || name == null || AMBIGUOUS_CITIES.contains(name)) continue;
+      String code = "city:" + canonical(name);
+      if (termByCode.containsKey(code)) continue;
+      termByCode.put(code, canonical(name));
+      countryOfCity.put(code, region);
+      zones.put(id, code);
+    }
+    for (ULocale lang : languages) {
+      TimeZoneNames names = TimeZoneNames.getInstance(lang);
+      zones.forEach((id, code) -> {
+        String name = names.getExemplarLocationName(id);
+        if (name != null && !AMBIGUOUS_CITIES.contains(name)) add(words, name, code);
+      });
+    }
+  }
+
+  /** The ISO 3166-1 code of a matched country, or of a matched city's country. */
+  String country(Hit hit) {
+    return hit.code().startsWith("city:") ? countryOfCity.getOrDefault(hit.code(), "") : hit.code();
   }
 
   private void addAlternatives(BreakIterator words, ULocale lang, String table) {
@@ -67,7 +112,8 @@ final class Gazetteer {
   }
 
   private void add(BreakIterator words, String name, String code) {
-    if (name.isBlank() || name.length() < 2 || name.equals(code) && !name.equals("US") && !name.equals("UK")) {
+    if (name.isBlank() || name.length() < 2 || name.equals(code) && !name.equals("US") && !name.equals("UK")
+        || code.startsWith("city:") && name.length() < 4) {
       return;
     }
     List<String> tokens = tokens(words, name);
@@ -76,7 +122,7 @@ final class Gazetteer {
     if (key.length() < 3 && !name.equals("US") && !name.equals("UK")) return;
     byName.putIfAbsent(key, code);
     maxTokens = Math.max(maxTokens, tokens.size());
-    if (tokens.size() == 1 && isCyrillic(key) && key.length() >= 5) {
+    if (tokens.size() == 1 && isCyrillic(key) && key.length() >= 4 && cyrillicStem(key).length() >= 4) {
       byCyrillicStem.putIfAbsent(cyrillicStem(key), code);
     }
   }
@@ -113,7 +159,7 @@ final class Gazetteer {
     for (int n = Math.min(maxTokens, folded.size() - from); n >= 1; n--) {
       String key = String.join(" ", folded.subList(from, from + n));
       String code = byName.get(key);
-      if (code == null && n == 1 && isCyrillic(key) && key.length() >= 5) {
+      if (code == null && n == 1 && isCyrillic(key) && key.length() >= 4) {
         code = byCyrillicStem.get(cyrillicStem(key));
       }
       if (code != null) {

@@ -2,13 +2,20 @@ package news.panorama.text;
 
 import com.ibm.icu.text.BreakIterator;
 import com.ibm.icu.util.ULocale;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntUnaryOperator;
 import news.panorama.core.Annotated;
+import news.panorama.core.DateMention;
+import news.panorama.core.Entity;
+import news.panorama.core.Quantity;
+import news.panorama.core.Quote;
 import news.panorama.core.Article;
 import news.panorama.core.Mention;
 import news.panorama.core.Sentence;
@@ -18,7 +25,9 @@ import news.panorama.core.TextAnalyzer;
  * The text stage for any language: language detection (Lingua, the declared language as prior),
  * sentences (ICU, one line at least one sentence), folded content terms (ICU word break, so Chinese
  * and Japanese get dictionary words; country names in any language become one term through CLDR)
- * and names merged across spellings.
+ * names merged across spellings and scripts and typed (person, organization, place with its country),
+ * time expressions resolved against the publication date, quotations with their speakers, and
+ * amounts with their units.
  *
  * <p>Thread-safe and meant to be shared. Constructing one loads the language models and the
  * country gazetteer (about 1.5 s and 70 MB together, once per process); after that an article of a
@@ -77,7 +86,49 @@ public final class MultilingualAnalyzer implements TextAnalyzer {
     List<String> titleTerms = terms(titleTokens, titleCountries, language);
 
     List<Mention> mentions = names.mentions();
-    return new Annotated(article, language, titleTerms, sentences, mentions, NameFinder.entities(mentions));
+    List<Entity> entities = NameFinder.entities(mentions, names.countries());
+
+    IntUnaryOperator sentenceOf = offset -> sentenceAt(spans, offset);
+    LocalDate published = article.publishedTime().map(t -> LocalDate.ofInstant(t, ZoneOffset.UTC)).orElse(null);
+    List<DateMention> dates = new ArrayList<>();
+    for (DateFinder.Found f : DateFinder.find(text, language, published)) {
+      dates.add(new DateMention(text.substring(f.start(), f.end()), f.start(), f.end(), sentenceOf.applyAsInt(f.start()),
+          f.value(), f.granularity()));
+    }
+    List<Quote> quotes = QuoteFinder.find(text, mentions, sentenceOf);
+    List<Quantity> quantities = QuantityFinder.find(text, language, sentenceOf, offset -> insideAny(dates, offset));
+    return new Annotated(article, language, titleTerms, sentences, mentions, entities, dates, quotes, quantities);
+  }
+
+  /** The index of the sentence containing {@code offset}, or of the last one starting before it. */
+  private static int sentenceAt(List<SentenceSplitter.Span> spans, int offset) {
+    int lo = 0;
+    int hi = spans.size() - 1;
+    int found = 0;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      if (spans.get(mid).start() <= offset) {
+        found = mid;
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return found;
+  }
+
+  /** Whether {@code offset} falls inside one of the (ordered, disjoint) dates. */
+  private static boolean insideAny(List<DateMention> dates, int offset) {
+    int lo = 0;
+    int hi = dates.size() - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      DateMention d = dates.get(mid);
+      if (offset < d.start()) hi = mid - 1;
+      else if (offset >= d.end()) lo = mid + 1;
+      else return true;
+    }
+    return false;
   }
 
   /** Content terms of a token run: stop words, lone letters and kana dropped; countries canonical. */

@@ -1,0 +1,477 @@
+package news.panorama.text;
+
+import com.ibm.icu.text.DateFormatSymbols;
+import com.ibm.icu.util.ULocale;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.IsoFields;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Finds time expressions in a text and resolves them against the publication date: absolute dates
+ * in numeric, CJK and written forms ({@code 2025-11-19}, {@code 19.11.2025}, {@code 11月19日},
+ * {@code Nov. 19}, {@code 19 de noviembre}, {@code 19 листопада}), months and years
+ * ({@code in February 2022}, {@code mid-October}), weekdays ({@code on Wednesday}, resolved forwards
+ * when the sentence speaks of the future, else backwards) and relative days, weeks, months and years
+ * ({@code yesterday}, {@code last week}, {@code this year}).
+ *
+ * <p>Month and weekday names come from CLDR (ICU4J) for every language; the relative words and
+ * future-tense cues are hand lists for the languages in {@link #RELATIVE}, English always included.
+ * Patterns are compiled once per language and cached; thread-safe.
+ */
+final class DateFinder {
+  /** A found expression: offsets in the text, ISO value ("" when unresolvable) and granularity. */
+  record Found(int start, int end, String value, String granularity) {}
+
+  private enum Unit { DAY, WEEK, MONTH, YEAR }
+
+  /**
+   * Relative expressions per language: {@code phrase=unit:offset}, phrases as regular expressions
+   * (case-insensitive). Unit d/w/m/y.
+   */
+  private static final Map<String, String> RELATIVE = Map.ofEntries(
+      Map.entry("en", "the day before yesterday=d:-2|yesterday=d:-1|today=d:0|tonight=d:0|this morning=d:0"
+          + "|this afternoon=d:0|this evening=d:0|last night=d:-1|tomorrow=d:1|the day after tomorrow=d:2"
+          + "|last week=w:-1|this week=w:0|next week=w:1|earlier this week=w:0|later this week=w:0"
+          + "|last month=m:-1|this month=m:0|next month=m:1|last year=y:-1|this year=y:0|next year=y:1"
+          + "|earlier this year=y:0|later this year=y:0|earlier this month=m:0"),
+      Map.entry("fr", "avant-hier=d:-2|hier=d:-1|aujourd'hui=d:0|aujourd’hui=d:0|ce matin=d:0|ce soir=d:0"
+          + "|demain=d:1|après-demain=d:2|la semaine dernière=w:-1|cette semaine=w:0|la semaine prochaine=w:1"
+          + "|le mois dernier=m:-1|ce mois-ci=m:0|le mois prochain=m:1|l'an dernier=y:-1|l’an dernier=y:-1"
+          + "|l'année dernière=y:-1|l’année dernière=y:-1|cette année=y:0|l'an prochain=y:1|l’an prochain=y:1"
+          + "|l'année prochaine=y:1|l’année prochaine=y:1"),
+      Map.entry("de", "vorgestern=d:-2|gestern=d:-1|heute=d:0|morgen=d:1|übermorgen=d:2|letzte woche=w:-1"
+          + "|vergangene woche=w:-1|vergangenen woche=w:-1|letzten woche=w:-1|diese woche=w:0|dieser woche=w:0"
+          + "|nächste woche=w:1|nächsten woche=w:1|letzten monat=m:-1|vergangenen monat=m:-1|diesen monat=m:0"
+          + "|nächsten monat=m:1|letztes jahr=y:-1|vergangenes jahr=y:-1|vergangenen jahr=y:-1|dieses jahr=y:0"
+          + "|diesem jahr=y:0|nächstes jahr=y:1|nächsten jahr=y:1"),
+      Map.entry("es", "anteayer=d:-2|antier=d:-2|ayer=d:-1|hoy=d:0|mañana=d:1|pasado mañana=d:2"
+          + "|la semana pasada=w:-1|esta semana=w:0|la próxima semana=w:1|la semana próxima=w:1"
+          + "|el mes pasado=m:-1|este mes=m:0|el próximo mes=m:1|el año pasado=y:-1|este año=y:0"
+          + "|el próximo año=y:1|el año próximo=y:1"),
+      Map.entry("it", "l'altro ieri=d:-2|ieri=d:-1|oggi=d:0|domani=d:1|dopodomani=d:2|la settimana scorsa=w:-1"
+          + "|questa settimana=w:0|la prossima settimana=w:1|il mese scorso=m:-1|questo mese=m:0"
+          + "|l'anno scorso=y:-1|quest'anno=y:0|l'anno prossimo=y:1"),
+      Map.entry("pt", "anteontem=d:-2|ontem=d:-1|hoje=d:0|amanhã=d:1|na semana passada=w:-1|esta semana=w:0"
+          + "|nesta semana=w:0|na próxima semana=w:1|no mês passado=m:-1|este mês=m:0|no ano passado=y:-1"
+          + "|este ano=y:0|neste ano=y:0|no próximo ano=y:1"),
+      Map.entry("ru", "позавчера=d:-2|вчера=d:-1|сегодня=d:0|завтра=d:1|послезавтра=d:2"
+          + "|на прошлой неделе=w:-1|на этой неделе=w:0|на следующей неделе=w:1|в прошлом месяце=m:-1"
+          + "|в этом месяце=m:0|в следующем месяце=m:1|в прошлом году=y:-1|в этом году=y:0"
+          + "|в следующем году=y:1"),
+      Map.entry("uk", "позавчора=d:-2|вчора=d:-1|учора=d:-1|сьогодні=d:0|завтра=d:1|післязавтра=d:2"
+          + "|минулого тижня=w:-1|на минулому тижні=w:-1|цього тижня=w:0|на цьому тижні=w:0"
+          + "|наступного тижня=w:1|на наступному тижні=w:1|минулого місяця=m:-1|цього місяця=m:0"
+          + "|наступного місяця=m:1|минулого року=y:-1|торік=y:-1|цього року=y:0|наступного року=y:1"),
+      Map.entry("tr", "evvelsi gün=d:-2|dün=d:-1|bugün=d:0|yarın=d:1|geçen hafta=w:-1|bu hafta=w:0"
+          + "|gelecek hafta=w:1|önümüzdeki hafta=w:1|geçen ay=m:-1|bu ay=m:0|gelecek ay=m:1|geçen yıl=y:-1"
+          + "|geçen sene=y:-1|bu yıl=y:0|bu sene=y:0|gelecek yıl=y:1|önümüzdeki yıl=y:1"),
+      Map.entry("pl", "przedwczoraj=d:-2|wczoraj=d:-1|dzisiaj=d:0|dziś=d:0|jutro=d:1|w zeszłym tygodniu=w:-1"
+          + "|w tym tygodniu=w:0|w przyszłym tygodniu=w:1|w zeszłym roku=y:-1|w tym roku=y:0"),
+      Map.entry("nl", "eergisteren=d:-2|gisteren=d:-1|vandaag=d:0|morgen=d:1|vorige week=w:-1|deze week=w:0"
+          + "|volgende week=w:1|vorig jaar=y:-1|dit jaar=y:0|volgend jaar=y:1"),
+      Map.entry("ja", "一昨日=d:-2|おととい=d:-2|昨日=d:-1|きのう=d:-1|今日=d:0|本日=d:0|きょう=d:0|明日=d:1"
+          + "|あす=d:1|あした=d:1|先週=w:-1|今週=w:0|来週=w:1|先月=m:-1|今月=m:0|来月=m:1|昨年=y:-1|去年=y:-1"
+          + "|今年=y:0|来年=y:1"),
+      Map.entry("zh", "前天=d:-2|昨天=d:-1|今天=d:0|明天=d:1|上周=w:-1|本周=w:0|下周=w:1|上个月=m:-1"
+          + "|本月=m:0|下个月=m:1|去年=y:-1|今年=y:0|明年=y:1"));
+
+  /** Words before a weekday that fix its direction, per language: past, next and this. */
+  private static final Map<String, String[]> WEEKDAY_CUES = Map.of(
+      "en", new String[] {"last|past", "next|coming", "this"},
+      "fr", new String[] {"dernier", "prochain", "ce"},
+      "de", new String[] {"letzten|vergangenen|vorigen", "nächsten|kommenden", "diesen"},
+      "es", new String[] {"pasado", "próximo|que viene", "este"},
+      "ru", new String[] {"прошл\\p{L}*", "следующ\\p{L}*|будущ\\p{L}*", "эт\\p{L}*"},
+      "uk", new String[] {"минул\\p{L}*", "наступн\\p{L}*", "ц\\p{L}*"},
+      "tr", new String[] {"geçen|geçtiğimiz", "gelecek|önümüzdeki", "bu"});
+
+  /** Words that put a sentence in the future, so a bare weekday means the coming one. */
+  private static final Pattern FUTURE = Pattern.compile(
+      "\\b(?:will|'ll|shall|is to|are to|set to|expected|plans? to|planned|scheduled|going to|due to"
+          + "|va|vont|doit|doivent|devrait|sera|seront|prévu\\p{L}*|wird|werden|soll|sollen|geplant"
+          + "|será|serán|va a|van a|prevé|previsto|sarà|saranno|dovrà|previsto|vai|irá|deverá"
+          + "|будет|будут|планирует\\p{L}*|намерен\\p{L}*|собирает\\p{L}*|состоится|буде|будуть|планує"
+          + "|відбудеться|має намір|\\p{L}+(?:acak|ecek)\\p{L}*)\\b|予定|見通し|方針",
+      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS);
+
+  /** Past-tense cues; without a future or past cue a bare weekday is the nearest such day. */
+  private static final Pattern PAST = Pattern.compile(
+      "\\b(?:was|were|had|did|said|\\p{Ll}{3,}ed|a|ont|était|avait|hatte|war|wurde|sagte|fue|había|dijo"
+          + "|\\p{IsCyrillic}{2,}(?:ла|ли|ло|лся|лась)|\\p{IsCyrillic}{3,}(?:ив|ав|ов)|\\p{L}+(?:dı|di|du|dü|tı|ti|tu|tü))\\b",
+      Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS);
+  private static final Set<String> CYRILLIC_WEEKDAY_PREPOSITIONS = Set.of("в", "во", "у", "до", "к", "по", "с", "з", "от", "від");
+  private static final String NUM_DAY = "(?<day>[0-3]?\\d)";
+  private static final String YEAR = "(?<year>(?:1[89]|20)\\d{2})";
+
+  private static final Map<String, Vocabulary> VOCABULARIES = new ConcurrentHashMap<>();
+
+  private DateFinder() {}
+
+  private static final Set<String> CALENDAR_WORDS = calendarWords();
+
+  private static Set<String> calendarWords() {
+    Set<String> out = new java.util.HashSet<>();
+    for (String lang : List.of("en", "fr", "de", "es", "it", "pt", "ru", "uk", "tr", "pl", "nl")) {
+      DateFormatSymbols symbols = new DateFormatSymbols(ULocale.forLanguageTag(lang));
+      for (String m : symbols.getMonths(DateFormatSymbols.FORMAT, DateFormatSymbols.WIDE)) out.add(Folding.fold(m));
+      for (String m : symbols.getMonths(DateFormatSymbols.STANDALONE, DateFormatSymbols.WIDE)) out.add(Folding.fold(m));
+      for (String d : symbols.getWeekdays(DateFormatSymbols.FORMAT, DateFormatSymbols.WIDE)) {
+        if (!d.isEmpty()) out.add(Folding.fold(d));
+      }
+    }
+    return Set.copyOf(out);
+  }
+
+  /** Whether a capitalized word is a month or weekday name, which is a date, not a named thing. */
+  static boolean isCalendarWord(String word) {
+    return CALENDAR_WORDS.contains(Folding.fold(word));
+  }
+
+  /** The time expressions of {@code text}, in text order, non-overlapping. */
+  static List<Found> find(String text, String language, @Nullable LocalDate published) {
+    Vocabulary v = VOCABULARIES.computeIfAbsent(language.isEmpty() ? "en" : language, Vocabulary::new);
+    List<Found> all = new ArrayList<>();
+    for (Rule rule : v.rules) {
+      Matcher m = rule.pattern.matcher(text);
+      while (m.find()) {
+        Found f = rule.resolve(m, text, v, published);
+        if (f != null) all.add(f);
+      }
+    }
+    all.sort(Comparator.comparingInt(Found::start).thenComparingInt(f -> -(f.end() - f.start())));
+    List<Found> out = new ArrayList<>();
+    int covered = -1;
+    for (Found f : all) {
+      if (f.start() >= covered) {
+        out.add(f);
+        covered = f.end();
+      }
+    }
+    return out;
+  }
+
+  /** One pattern and how a match becomes a date. */
+  private record Rule(Pattern pattern, Resolver resolver) {
+    @Nullable Found resolve(Matcher m, String text, Vocabulary v, @Nullable LocalDate published) {
+      return resolver.resolve(m, text, v, published);
+    }
+  }
+
+  @FunctionalInterface
+  private interface Resolver {
+    @Nullable Found resolve(Matcher m, String text, Vocabulary v, @Nullable LocalDate published);
+  }
+
+  /** Month and weekday names of one language (plus English) and the rules built from them. */
+  private static final class Vocabulary {
+    final Map<String, Integer> months = new HashMap<>();
+    final Map<String, Integer> weekdays = new HashMap<>();
+    final Map<String, String> relative = new HashMap<>();
+    final List<Rule> rules = new ArrayList<>();
+    final boolean monthFirstNumeric;
+
+    Vocabulary(String language) {
+      monthFirstNumeric = language.equals("en");
+      Set<String> monthAlternatives = new LinkedHashSet<>();
+      Set<String> weekdayAlternatives = new LinkedHashSet<>();
+      for (String lang : language.equals("en") ? List.of("en") : List.of(language, "en")) {
+        DateFormatSymbols symbols = new DateFormatSymbols(ULocale.forLanguageTag(lang));
+        for (int ctx : new int[] {DateFormatSymbols.FORMAT, DateFormatSymbols.STANDALONE}) {
+          for (int width : new int[] {DateFormatSymbols.WIDE, DateFormatSymbols.ABBREVIATED}) {
+            String[] names = symbols.getMonths(ctx, width);
+            for (int i = 0; i < 12 && i < names.length; i++) {
+              addName(names[i], i + 1, months, monthAlternatives, 2);
+            }
+          }
+          String[] days = symbols.getWeekdays(ctx, DateFormatSymbols.WIDE);
+          for (int i = 1; i < days.length; i++) {
+            addName(days[i], i == 1 ? 7 : i - 1, weekdays, weekdayAlternatives, 1);
+          }
+        }
+        String rel = RELATIVE.get(lang);
+        if (rel != null) {
+          for (String entry : rel.split("\\|")) {
+            int eq = entry.indexOf('=');
+            relative.put(entry.substring(0, eq).toLowerCase(Locale.ROOT), entry.substring(eq + 1));
+          }
+        }
+      }
+      if (language.equals("en")) {
+        months.put("sept", 9);
+        monthAlternatives.add("sept");
+      }
+      String month = "(?<month>" + alternation(monthAlternatives) + ")";
+      String weekday = "(?<weekday>" + alternation(weekdayAlternatives) + ")";
+      int flags = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS;
+      String l = "(?<![\\p{L}\\d])";
+      String r = "(?![\\p{L}\\d])";
+
+      rules.add(new Rule(Pattern.compile(l + YEAR + "-(?<m>[01]\\d)-(?<day>[0-3]\\d)" + r),
+          (m, t, v, p) -> day(m, Integer.parseInt(m.group("year")), Integer.parseInt(m.group("m")),
+              Integer.parseInt(m.group("day")))));
+      rules.add(new Rule(Pattern.compile(l + "(?<a>[0-3]?\\d)(?<sep>[./])(?<b>[01]?\\d)\\k<sep>" + YEAR + r),
+          (m, t, v, p) -> {
+            int a = Integer.parseInt(m.group("a"));
+            int b = Integer.parseInt(m.group("b"));
+            boolean monthFirst = v.monthFirstNumeric && m.group("sep").equals("/") && a <= 12 || b > 12;
+            return day(m, Integer.parseInt(m.group("year")), monthFirst ? a : b, monthFirst ? b : a);
+          }));
+      rules.add(new Rule(Pattern.compile("(?:" + YEAR + "\\s?年\\s?)?(?<m>[01]?\\d)\\s?月\\s?(?<day>[0-3]?\\d)\\s?日"),
+          (m, t, v, p) -> withYear(m, p, Integer.parseInt(m.group("m")), Integer.parseInt(m.group("day")))));
+      rules.add(new Rule(Pattern.compile(YEAR + "\\s?年\\s?(?<m>[01]?\\d)\\s?月(?!\\s?\\d)"),
+          (m, t, v, p) -> month(m, Integer.parseInt(m.group("year")), Integer.parseInt(m.group("m")))));
+      rules.add(new Rule(Pattern.compile(YEAR + "\\s?年(?!\\s?\\d)"),
+          (m, t, v, p) -> new Found(m.start(), m.end(), m.group("year"), "year")));
+      // Nov. 19, 2025 · November 19 · Nov 19th
+      rules.add(new Rule(Pattern.compile(l + month + "\\.?\\s+" + NUM_DAY + "(?:st|nd|rd|th)?(?:,?\\s+" + YEAR + ")?" + r,
+          flags), (m, t, v, p) -> writtenDay(m, t, v, p)));
+      // 19 November 2025 · 19. November · 19 de noviembre de 2025 · 19 листопада 2025 року
+      rules.add(new Rule(Pattern.compile(l + NUM_DAY + "(?:\\.|er|º|-?го)?\\s+(?:de\\s+)?" + month
+          + "\\.?(?:,?\\s+(?:de\\s+)?" + YEAR + "(?:\\s+(?:года|року|г\\.|р\\.))?)?" + r, flags),
+          (m, t, v, p) -> writtenDay(m, t, v, p)));
+      // in February 2022 · mid-October · early March · в ноябре 2024
+      rules.add(new Rule(Pattern.compile(l + "(?<edge>mid-|mid |early |late |début |fin |mi-|anfang |ende |mitte |"
+          + "principios de |finales de |mediados de |в начале |в конце |в середине |на початку |наприкінці )?"
+          + "(?<prep>in |since |until |by |from |during |en |depuis |im |seit |bis |desde |hasta |в |во |у |з |с |"
+          + "до |)" + month + "(?:\\s+(?:de\\s+|del\\s+)?" + YEAR + "(?:\\s+(?:года|року))?)?" + r, flags),
+          (m, t, v, p) -> monthExpression(m, t, v, p)));
+      rules.add(new Rule(Pattern.compile(l + weekday + r, flags),
+          (m, t, v, p) -> weekdayExpression(m, t, v, p, language)));
+      if (!relative.isEmpty()) {
+        List<String> phrases = new ArrayList<>(relative.keySet());
+        phrases.sort(Comparator.comparingInt(String::length).reversed());
+        StringBuilder alt = new StringBuilder();
+        for (String ph : phrases) alt.append(alt.isEmpty() ? "" : "|").append(Pattern.quote(ph));
+        boolean cjk = language.equals("ja") || language.equals("zh");
+        rules.add(new Rule(Pattern.compile((cjk ? "" : l) + "(?<rel>" + alt + ")" + (cjk ? "" : r), flags),
+            (m, t, v, p) -> relativeExpression(m, v, p)));
+      }
+      // a bare year after a preposition or before punctuation: in 2022, (2008), 2019.
+      rules.add(new Rule(Pattern.compile(l + "(?<prep>(?:in|since|of|until|by|from|en|depuis|im|seit|desde|в|у|з|с)\\s+)?"
+          + YEAR + r, flags), (m, t, v, p) -> {
+            int e = m.end();
+            while (e < t.length() && t.charAt(e) == ' ') e++;
+            boolean followedByWord = e < t.length() && (Character.isLowerCase(t.charAt(e)) || "-–%".indexOf(t.charAt(e)) >= 0);
+            if (m.group("prep") == null && followedByWord) return null;
+            return new Found(m.start("year"), m.end(), m.group("year"), "year");
+          }));
+    }
+
+    private static void addName(String name, int value, Map<String, Integer> into, Set<String> alternatives,
+        int maxSuffix) {
+      String bare = name.replace(".", "").toLowerCase(Locale.ROOT);
+      if (bare.length() < 3) return;
+      into.putIfAbsent(bare, value);
+      if (isCyrillic(bare) && bare.length() >= 4) {
+        // inflected forms: ноября, ноябре; листопада; середу
+        String stem = bare.substring(0, bare.length() - ("ьйаяеоиіу".indexOf(bare.charAt(bare.length() - 1)) >= 0 ? 1 : 0));
+        into.putIfAbsent("stem:" + stem, value);
+        alternatives.add(Pattern.quote(stem) + "\\p{L}{0," + maxSuffix + "}");
+      } else {
+        alternatives.add(Pattern.quote(bare));
+      }
+    }
+
+    private static String alternation(Set<String> alternatives) {
+      List<String> sorted = new ArrayList<>(alternatives);
+      sorted.sort(Comparator.comparingInt(String::length).reversed());
+      return String.join("|", sorted);
+    }
+
+    /** The number of a month or weekday name as written. */
+    static int lookup(Map<String, Integer> names, String written) {
+      String w = written.replace(".", "").toLowerCase(Locale.ROOT);
+      Integer v = names.get(w);
+      if (v != null) return v;
+      for (int cut = 0; cut <= 3 && cut < w.length() - 2; cut++) {
+        v = names.get("stem:" + w.substring(0, w.length() - cut));
+        if (v != null) return v;
+      }
+      return -1;
+    }
+  }
+
+  private static boolean isCyrillic(String s) {
+    return !s.isEmpty() && Character.UnicodeScript.of(s.codePointAt(0)) == Character.UnicodeScript.CYRILLIC;
+  }
+
+  /** Month names in English (and German nouns) are capitalized; {@code may} the verb is not May. */
+  private static boolean plausibleMonthWord(String written, int monthNumber) {
+    if (Folding.isLatin(written) && written.equals(written.toLowerCase(Locale.ROOT))) {
+      return !(written.equals("may") || written.equals("march") || written.equals("mar") || written.equals("jan"));
+    }
+    return true;
+  }
+
+  private static @Nullable Found writtenDay(Matcher m, String text, Vocabulary v, @Nullable LocalDate published) {
+    String written = m.group("month");
+    int month = Vocabulary.lookup(v.months, written);
+    if (month < 0 || !plausibleMonthWord(written, month)) return null;
+    if (written.length() <= 4 && !written.endsWith(".") && Folding.isLatin(written)
+        && Character.isLowerCase(written.charAt(0)) && !v.months.containsKey(written.toLowerCase(Locale.ROOT))) {
+      return null;
+    }
+    int day = Integer.parseInt(m.group("day"));
+    if (m.group("year") != null) return day(m, Integer.parseInt(m.group("year")), month, day);
+    return withYear(m, published, month, day);
+  }
+
+  private static @Nullable Found monthExpression(Matcher m, String text, Vocabulary v, @Nullable LocalDate published) {
+    String written = m.group("month");
+    int month = Vocabulary.lookup(v.months, written);
+    if (month < 0) return null;
+    boolean hasYear = m.group("year") != null;
+    boolean cued = m.group("edge") != null || !m.group("prep").isEmpty();
+    if (!hasYear && !cued) return null;
+    if (written.length() < 4 && !hasYear) return null;
+    if (Folding.isLatin(written) && Character.isLowerCase(written.charAt(0)) && !hasYear
+        && !plausibleMonthWord(written, month)) {
+      return null;
+    }
+    if (written.equalsIgnoreCase("may") && !hasYear && !Character.isUpperCase(written.charAt(0))) return null;
+    int start = m.group("edge") != null ? m.start() : m.start("month");
+    if (hasYear) {
+      Found f = month(m, Integer.parseInt(m.group("year")), month);
+      return f == null ? null : new Found(start, f.end(), f.value(), f.granularity());
+    }
+    if (published == null) return new Found(start, m.end(), "", "month");
+    LocalDate d = nearest(published, LocalDate.of(published.getYear(), month, 1), 6, Unit.MONTH);
+    return new Found(start, m.end(), monthValue(d), "month");
+  }
+
+  private static @Nullable Found weekdayExpression(Matcher m, String text, Vocabulary v, @Nullable LocalDate published,
+      String language) {
+    String written = m.group("weekday");
+    int dow = Vocabulary.lookup(v.weekdays, written);
+    if (dow < 0) return null;
+    if (Folding.isLatin(written) && language.equals("en") && Character.isLowerCase(written.charAt(0))) return null;
+    int cueEnd = m.start();
+    while (cueEnd > 0 && Character.isWhitespace(text.charAt(cueEnd - 1))) cueEnd--;
+    int cueStart = cueEnd;
+    while (cueStart > 0 && Character.isLetter(text.charAt(cueStart - 1))) cueStart--;
+    String cue = cueEnd < m.start() ? text.substring(cueStart, cueEnd).toLowerCase(Locale.ROOT) : "";
+    if (isCyrillic(written) && !v.weekdays.containsKey(written.toLowerCase(Locale.ROOT))
+        && !CYRILLIC_WEEKDAY_PREPOSITIONS.contains(cue)) {
+      return null; // an inflected weekday needs its preposition: в среду, у середу (not среди)
+    }
+    int direction = 0;
+    boolean cueIsPart = false;
+    for (String lang : List.of(language, "en")) {
+      String[] cues = WEEKDAY_CUES.get(lang);
+      if (cues == null) continue;
+      if (cue.matches(cues[0])) direction = -1;
+      else if (cue.matches(cues[1])) direction = 1;
+      else if (cue.matches(cues[2])) direction = 2;
+      if (direction != 0) {
+        cueIsPart = true;
+        break;
+      }
+    }
+    // a trailing cue (viernes pasado, пятницу прошлую) is rarer and left to the default rule
+    int start = cueIsPart ? cueStart : m.start("weekday");
+    if (published == null) return new Found(start, m.end(), "", "day");
+    int today = published.getDayOfWeek().getValue();
+    int delta = dow - today;
+    if (direction == 0) {
+      String sentence = sentenceAround(text, m.start());
+      if (isFuture(sentence)) direction = 1;
+      else if (PAST.matcher(sentence).find()) direction = -1;
+      else direction = delta > 0 && delta <= 3 || delta < -3 ? 1 : -1; // the nearest such day
+    }
+    LocalDate d;
+    if (direction == 2) {
+      d = published.with(DayOfWeek.of(dow));
+    } else if (direction > 0) {
+      d = published.plusDays(delta >= 0 ? delta : delta + 7);
+    } else {
+      d = published.plusDays(delta <= 0 ? delta : delta - 7);
+    }
+    return new Found(start, m.end(), d.toString(), "day");
+  }
+
+  private static @Nullable Found relativeExpression(Matcher m, Vocabulary v, @Nullable LocalDate published) {
+    String spec = v.relative.get(m.group("rel").toLowerCase(Locale.ROOT));
+    if (spec == null) return null;
+    char unit = spec.charAt(0);
+    int offset = Integer.parseInt(spec.substring(2));
+    String granularity = switch (unit) {
+      case 'd' -> "day";
+      case 'w' -> "week";
+      case 'm' -> "month";
+      default -> "year";
+    };
+    if (published == null) return new Found(m.start(), m.end(), "", granularity);
+    String value = switch (unit) {
+      case 'd' -> published.plusDays(offset).toString();
+      case 'w' -> weekValue(published.plusWeeks(offset));
+      case 'm' -> monthValue(published.plusMonths(offset));
+      default -> String.valueOf(published.getYear() + offset);
+    };
+    return new Found(m.start(), m.end(), value, granularity);
+  }
+
+  private static @Nullable Found day(Matcher m, int year, int month, int day) {
+    if (month < 1 || month > 12 || day < 1 || day > LocalDate.of(year, month, 1).lengthOfMonth()) return null;
+    return new Found(m.start(), m.end(), LocalDate.of(year, month, day).toString(), "day");
+  }
+
+  private static @Nullable Found month(Matcher m, int year, int month) {
+    if (month < 1 || month > 12) return null;
+    return new Found(m.start(), m.end(), monthValue(LocalDate.of(year, month, 1)), "month");
+  }
+
+  /** A day and month without a year: the year that puts it within six months of publication. */
+  private static @Nullable Found withYear(Matcher m, @Nullable LocalDate published, int month, int day) {
+    if (month < 1 || month > 12 || day < 1 || day > 31) return null;
+    if (published == null) return new Found(m.start(), m.end(), "", "day");
+    int year = published.getYear();
+    if (day > LocalDate.of(year, month, 1).lengthOfMonth()) return null;
+    LocalDate d = nearest(published, LocalDate.of(year, month, day), 183, Unit.DAY);
+    return new Found(m.start(), m.end(), d.toString(), "day");
+  }
+
+  private static LocalDate nearest(LocalDate published, LocalDate candidate, int limit, Unit unit) {
+    long distance = unit == Unit.DAY
+        ? java.time.temporal.ChronoUnit.DAYS.between(published, candidate)
+        : java.time.temporal.ChronoUnit.MONTHS.between(published.withDayOfMonth(1), candidate);
+    if (distance > limit) return candidate.minusYears(1);
+    if (distance < -limit) return candidate.plusYears(1);
+    return candidate;
+  }
+
+  private static String monthValue(LocalDate d) {
+    return String.format(Locale.ROOT, "%04d-%02d", d.getYear(), d.getMonthValue());
+  }
+
+  private static String weekValue(LocalDate d) {
+    LocalDate monday = d.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+    return String.format(Locale.ROOT, "%04d-W%02d", monday.get(IsoFields.WEEK_BASED_YEAR),
+        monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+  }
+
+  /** The text of the sentence (line, between terminal punctuation) around an offset. */
+  private static String sentenceAround(String text, int at) {
+    int s = at;
+    while (s > 0 && at - s < 300 && ".!?。\n".indexOf(text.charAt(s - 1)) < 0) s--;
+    int e = at;
+    while (e < text.length() && e - at < 300 && ".!?。\n".indexOf(text.charAt(e)) < 0) e++;
+    return text.substring(s, e);
+  }
+
+  private static boolean isFuture(String sentence) {
+    return FUTURE.matcher(sentence).find();
+  }
+}

@@ -1,0 +1,188 @@
+package news.panorama.text;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.IntUnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import news.panorama.core.Quantity;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Finds amounts with their unit: money ({@code €140bn}, {@code $100M}, {@code 140 milliards d'euros},
+ * {@code 5 млрд гривень}), percentages ({@code 12%}, {@code 12 per cent}, {@code yüzde 12}) and counts of
+ * something ({@code 1,200 prisoners}, {@code 100 fighter jets}), with the value normalized (grouping
+ * and decimal marks read per language, {@code bn}, {@code Milliarden}, {@code млн}, {@code 万}
+ * multiplied out). Stateless and thread-safe.
+ */
+final class QuantityFinder {
+  private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS;
+
+  private static final String NUM = "(?<num>\\d{1,3}(?:[,.\u00a0\u202f ]\\d{3})+(?:[.,]\\d+)?|\\d+(?:[.,]\\d+)?)";
+  private static final String MULT = "(?<mult>trillions?|billions?|bn|b|millions?|mn|mln|m|thousands?|k"
+      + "|milliards?|mille|millions?|mil millones|millones|millón|mil|milliarden|milliarde|mrd\\.?|millionen|mio\\.?"
+      + "|тыс\\.?|тис\\.?|тысяч\\p{L}*|тисяч\\p{L}*|млн|млрд|трлн|миллион\\p{L}*|мільйон\\p{L}*|миллиард\\p{L}*"
+      + "|мільярд\\p{L}*|bin|milyon|milyar|trilyon|miliardi|milioni|bilhões|milhões|mld|mln|万|億|兆)";
+  private static final String CURRENCY_SIGN = "(?<sign>US\\$|A\\$|C\\$|\\$|€|£|¥|₽|₴|₺|₹|₩|USD|EUR|GBP|CHF|UAH|RUB|TRY|JPY|CNY)";
+  private static final String CURRENCY_WORD = "(?<cur>dollars?|euros?|pounds?|yen|yuan|francs?|lira|liras|rupees?"
+      + "|d['’]euros|de dólares|de euros|dólares|dolares|долларов|доллара|доллар|долл\\.|евро|рубл\\p{L}*"
+      + "|гривень|гривні|гривня|грн|доларів|долара|usd|eur|tl|円|ドル|ユーロ|元|ウォン|バーツ|ルーブル)";
+  private static final String PERCENT_WORD = "(?<pct>%|percent|per cent|pour cent|por ciento|prozent|per cento|por cento"
+      + "|процент\\p{L}*|відсот\\p{L}*|パーセント)";
+
+  private static final Pattern SIGN_FIRST = Pattern.compile(
+      "(?<![\\p{L}\\d])" + CURRENCY_SIGN + "\\s?" + NUM + "(?:\\s?" + MULT + "(?![\\p{L}]))?", FLAGS);
+  private static final Pattern NUMBER_FIRST = Pattern.compile(
+      "(?<![\\p{L}\\d.,])" + NUM + "(?:\\s?" + MULT + "(?![\\p{L}]))?(?:\\s?(?:" + CURRENCY_SIGN + "|" + CURRENCY_WORD + "|"
+          + PERCENT_WORD + ")(?![\\p{L}]))?", FLAGS);
+  private static final Pattern PERCENT_FIRST = Pattern.compile(
+      "(?<![\\p{L}\\d])(?:%|yüzde\\s)\\s?" + NUM, FLAGS);
+  private static final Pattern COUNTED = Pattern.compile(
+      "\\G\\s+(?<w1>\\p{Ll}[\\p{Ll}\\-]+)(?:\\s+(?<w2>\\p{Ll}[\\p{Ll}\\-]+))?", Pattern.UNICODE_CHARACTER_CLASS);
+
+  /** German capitalizes nouns: {@code 2.500 Gefangene}. */
+  private static final Pattern COUNTED_CAPITALIZED = Pattern.compile(
+      "\\G\\s+(?<w1>\\p{L}[\\p{Ll}\\-]+)(?:\\s+(?<w2>\\p{L}[\\p{Ll}\\-]+))?", Pattern.UNICODE_CHARACTER_CLASS);
+  private static final Map<String, String> SIGNS = Map.ofEntries(
+      Map.entry("$", "USD"), Map.entry("us$", "USD"), Map.entry("a$", "AUD"), Map.entry("c$", "CAD"),
+      Map.entry("€", "EUR"), Map.entry("£", "GBP"), Map.entry("¥", "JPY"), Map.entry("₽", "RUB"),
+      Map.entry("₴", "UAH"), Map.entry("₺", "TRY"), Map.entry("₹", "INR"), Map.entry("₩", "KRW"));
+  /** Languages writing {@code 1,200.5}; the others write {@code 1.200,5} or {@code 1 200,5}. */
+  private static final Set<String> DOT_DECIMAL = Set.of("en", "ja", "zh", "ko", "th", "he", "hi", "ms", "tl", "ga");
+  /** Words after a number that are not what it counts. */
+  private static final Set<String> NOT_COUNTED = Set.of("of", "and", "or", "to", "in", "on", "at", "a", "am", "pm",
+      "p", "per", "percent", "years", "year", "days", "day", "months", "month", "weeks", "week", "hours", "hour",
+      "minutes", "ans", "jahre", "años", "лет", "года", "років", "roku", "yıl", "yil");
+
+  private QuantityFinder() {}
+
+  static List<Quantity> find(String text, String language, IntUnaryOperator sentenceOf,
+      java.util.function.IntPredicate taken) {
+    List<Quantity> out = new ArrayList<>();
+    boolean dotDecimal = language.isEmpty() || DOT_DECIMAL.contains(language);
+    int covered = 0;
+    java.util.TreeMap<Integer, Integer> spans = new java.util.TreeMap<>();
+    for (Pattern p : List.of(SIGN_FIRST, PERCENT_FIRST, NUMBER_FIRST)) {
+      Matcher m = p.matcher(text);
+      while (m.find()) {
+        if (overlaps(spans, m.start(), m.end()) || taken.test(m.start())) continue;
+        Double number = parse(m.group("num"), dotDecimal);
+        if (number == null) continue;
+        String mult = group(m, "mult");
+        double value = number * multiplier(mult);
+        String unit = "";
+        String counts = "";
+        int end = m.end();
+        String sign = group(m, "sign");
+        String cur = group(m, "cur");
+        String pct = group(m, "pct");
+        if (p == PERCENT_FIRST || !pct.isEmpty()) {
+          unit = "%";
+        } else if (!sign.isEmpty()) {
+          unit = SIGNS.getOrDefault(sign.toLowerCase(Locale.ROOT), sign.toUpperCase(Locale.ROOT));
+        } else if (!cur.isEmpty()) {
+          unit = currencyCode(cur);
+        }
+        if (unit.isEmpty() && mult.equals("m") || unit.isEmpty() && mult.equals("b")) continue;
+        if (unit.isEmpty() || unit.length() == 3) {
+          Matcher c = (language.equals("de") ? COUNTED_CAPITALIZED : COUNTED).matcher(text);
+          c.region(end, Math.min(text.length(), end + 60));
+          if (c.lookingAt()) {
+            String w1 = c.group("w1");
+            String w2 = c.group("w2");
+            if (!NOT_COUNTED.contains(w1) && !StopWords.contains(language, Folding.fold(w1))) {
+              counts = w2 != null && !StopWords.contains(language, Folding.fold(w2)) && !NOT_COUNTED.contains(w2)
+                  && !w2.endsWith("ed") ? w1 + " " + w2 : w1;
+              if (unit.isEmpty()) end = end + c.group().indexOf(counts) + counts.length();
+            }
+          }
+          if (unit.length() == 3) counts = "";
+        }
+        if (unit.isEmpty() && counts.isEmpty()) continue;
+        spans.put(m.start(), end);
+        out.add(new Quantity(text.substring(m.start(), end), m.start(), end, sentenceOf.applyAsInt(m.start()),
+            value, unit, counts));
+      }
+    }
+    out.sort(java.util.Comparator.comparingInt(Quantity::start));
+    return out;
+  }
+
+  private static String group(Matcher m, String name) {
+    try {
+      String g = m.group(name);
+      return g == null ? "" : g;
+    } catch (IllegalArgumentException e) {
+      return "";
+    }
+  }
+
+  private static boolean overlaps(java.util.TreeMap<Integer, Integer> spans, int s, int e) {
+    Map.Entry<Integer, Integer> before = spans.floorEntry(s);
+    if (before != null && before.getValue() > s) return true;
+    Map.Entry<Integer, Integer> after = spans.ceilingEntry(s);
+    return after != null && after.getKey() < e;
+  }
+
+  /** The number as written, grouping and decimal marks read by the language's convention. */
+  static @Nullable Double parse(String written, boolean dotDecimal) {
+    char decimal = dotDecimal ? '.' : ',';
+    StringBuilder b = new StringBuilder(written.length());
+    for (int i = 0; i < written.length(); i++) {
+      char c = written.charAt(i);
+      if (Character.isDigit(c)) b.append(c);
+      else if (c == decimal) b.append('.');
+    }
+    try {
+      return Double.parseDouble(b.toString());
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  private static double multiplier(String mult) {
+    String m = mult.toLowerCase(Locale.ROOT).replace(".", "");
+    if (m.isEmpty()) return 1;
+    if (m.startsWith("trillion") || m.equals("трлн") || m.equals("trilyon") || m.equals("兆")) return 1e12;
+    if (m.startsWith("billion") || m.equals("bn") || m.equals("b") || m.startsWith("milliard") || m.equals("mrd")
+        || m.equals("mil millones") || m.equals("млрд") || m.startsWith("миллиард") || m.startsWith("мільярд")
+        || m.equals("milyar") || m.equals("miliardi") || m.equals("bilhões") || m.equals("mld")) {
+      return 1e9;
+    }
+    if (m.startsWith("million") || m.equals("mn") || m.equals("mln") || m.equals("m") || m.startsWith("millón")
+        || m.equals("millones") || m.equals("mio") || m.equals("млн") || m.startsWith("миллион")
+        || m.startsWith("мільйон") || m.equals("milyon") || m.equals("milioni") || m.equals("milhões")) {
+      return 1e6;
+    }
+    if (m.equals("億")) return 1e8;
+    if (m.equals("万")) return 1e4;
+    if (m.startsWith("thousand") || m.equals("k") || m.equals("mil") || m.equals("mille") || m.startsWith("тыс")
+        || m.startsWith("тис") || m.equals("bin")) {
+      return 1e3;
+    }
+    return 1;
+  }
+
+  private static String currencyCode(String word) {
+    String w = word.toLowerCase(Locale.ROOT);
+    if (w.contains("euro") || w.equals("евро")) return "EUR";
+    if (w.contains("dollar") || w.contains("dólar") || w.contains("dolar") || w.startsWith("долл") || w.startsWith("долар")
+        || w.equals("ドル")) {
+      return "USD";
+    }
+    if (w.startsWith("pound")) return "GBP";
+    if (w.equals("yen") || w.equals("円")) return "JPY";
+    if (w.equals("yuan") || w.equals("元")) return "CNY";
+    if (w.startsWith("lira") || w.equals("tl")) return "TRY";
+    if (w.startsWith("рубл") || w.equals("ルーブル")) return "RUB";
+    if (w.startsWith("грив") || w.equals("грн")) return "UAH";
+    if (w.startsWith("rupee")) return "INR";
+    if (w.equals("バーツ")) return "THB";
+    if (w.equals("ウォン")) return "KRW";
+    if (w.startsWith("franc")) return "CHF";
+    return w.toUpperCase(Locale.ROOT);
+  }
+}

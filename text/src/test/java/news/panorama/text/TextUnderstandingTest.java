@@ -1,0 +1,144 @@
+package news.panorama.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import news.panorama.core.Annotated;
+import news.panorama.core.Article;
+import news.panorama.core.DateMention;
+import news.panorama.core.Entity;
+import news.panorama.core.Quantity;
+import news.panorama.core.Quote;
+import news.panorama.core.Sample;
+import org.junit.jupiter.api.Test;
+
+/** Dates, quotes, amounts and entities as the analyzer returns them, on snippets in several languages. */
+class TextUnderstandingTest {
+  private static final MultilingualAnalyzer ANALYZER = new MultilingualAnalyzer();
+  private static final Instant TUESDAY = Instant.parse("2025-11-18T09:00:00Z");
+
+  private static Annotated analyze(String language, String text) {
+    return ANALYZER.analyze(Article.of("t-" + language, "", "test", "", language, TUESDAY, "", text));
+  }
+
+  private static Optional<Entity> entity(Annotated a, String key) {
+    return a.entities().stream().filter(e -> e.key().equals(key)).findFirst();
+  }
+
+  @Test
+  void seedWednesdayResolvesToNovember19_andPeskovQuoteHasItsSpeaker() {
+    List<Annotated> seeds = Sample.articles().stream().map(ANALYZER::analyze).toList();
+    Annotated seed001 = seeds.stream().filter(a -> a.id().startsWith("seed-001")).findFirst().orElseThrow();
+    DateMention wednesday = seed001.dates().stream().filter(d -> d.text().equals("Wednesday")).findFirst().orElseThrow();
+    assertThat(wednesday.value()).isEqualTo("2025-11-19");
+    assertThat(seed001.sentences().get(wednesday.sentence()).text()).contains("will travel to Turkey on Wednesday");
+
+    for (String id : List.of("seed-001", "seed-002")) {
+      Annotated a = seeds.stream().filter(x -> x.id().startsWith(id)).findFirst().orElseThrow();
+      Quote peskov = a.quotes().stream().filter(q -> q.text().contains("discussed in Istanbul")).findFirst().orElseThrow();
+      assertThat(peskov.speakerEntity()).as(id).isEqualTo("dmitry peskov");
+      assertThat(a.article().text().substring(peskov.start(), peskov.end())).isEqualTo(peskov.text());
+    }
+  }
+
+  @Test
+  void seedEntitiesMergeAcrossAllFiveDocuments() {
+    EntityLinker linker = new EntityLinker();
+    List<Annotated> seeds = Sample.articles().stream().map(ANALYZER::analyze).toList();
+    seeds.forEach(linker::add);
+    Map<String, String> ids = linker.ids();
+    for (String name : List.of("Zelensky", "Erdogan", "Witkoff", "Peskov", "Turkey", "Ankara")) {
+      java.util.Set<String> found = new java.util.HashSet<>();
+      for (Annotated a : seeds) {
+        for (Entity e : a.entities()) {
+          if (e.spellings().stream().anyMatch(s -> Folding.fold(s).contains(Folding.fold(name).substring(0, 5)))) {
+            found.add(ids.get(e.key()));
+          }
+        }
+      }
+      assertThat(found).as(name).hasSize(1);
+    }
+    Entity turkey = seeds.get(1).entities().stream().filter(e -> e.key().equals("turkiye")).findFirst().orElseThrow();
+    assertThat(turkey.type()).isEqualTo("PLACE");
+    assertThat(turkey.country()).isEqualTo("TR");
+  }
+
+  @Test
+  void ukrainianAndRussianNamesMeetTheirEnglishSpellings() {
+    Annotated en = analyze("en", "Ukrainian President Volodymyr Zelensky met Turkish President Recep Tayyip Erdoğan "
+        + "and U.S. envoy Steve Witkoff in Kyiv. Kremlin spokesman Dmitry Peskov said Moscow was not invited.");
+    Annotated uk = analyze("uk", "Президент України Володимир Зеленський у середу прибуде до Києва. Він зустрінеться "
+        + "з президентом Туреччини Реджепом Ердоганом і спецпосланцем США Стівом Віткоффом.");
+    Annotated ru = analyze("ru", "Президент Украины Владимир Зеленский в среду встретится в Киеве с Реджепом Тайипом "
+        + "Эрдоганом. Пресс-секретарь Кремля Дмитрий Песков заявил, что Москва не участвует.");
+    assertThat(entity(uk, "volodymyr zelensky").orElseThrow().type()).isEqualTo("PERSON");
+    assertThat(entity(ru, "dmitry peskov")).isPresent();
+    assertThat(entity(en, "dmitry peskov")).isPresent();
+    assertThat(entity(uk, "turkiye").orElseThrow().country()).isEqualTo("TR");
+    assertThat(entity(ru, "kyiv").orElseThrow().country()).isEqualTo("UA");
+
+    EntityLinker linker = new EntityLinker();
+    List.of(en, uk, ru).forEach(linker::add);
+    Map<String, String> ids = linker.ids();
+    String zelensky = ids.get("volodymyr zelensky");
+    assertThat(ru.entities()).filteredOn(e -> e.spellings().contains("Владимир Зеленский"))
+        .extracting(e -> ids.get(e.key())).containsExactly(ids.get("vladimir zelensky"));
+    assertThat(ids.get("redzhepom erdoganom")).isEqualTo(ids.get("recep tayyip erdogan"));
+    assertThat(ids.get("stivom vitkoffom")).isEqualTo(ids.get("steve witkoff"));
+    assertThat(zelensky).isEqualTo("volodymyr zelensky");
+  }
+
+  @Test
+  void quotesInEveryStyleGetTheirSpeakers() {
+    Annotated fr = analyze("fr", "Le porte-parole Dmitri Peskov a déclaré : « Pour l'instant, ces contacts ont lieu sans la Russie. »");
+    assertThat(fr.quotes()).extracting(Quote::speakerEntity).containsExactly("dmitri peskov");
+    Annotated de = analyze("de", "„Wir sind zu Verhandlungen bereit“, sagte Präsident Wolodymyr Selenskyj in Ankara.");
+    assertThat(de.quotes()).extracting(Quote::text).containsExactly("Wir sind zu Verhandlungen bereit");
+    assertThat(de.quotes().get(0).speaker()).isEqualTo("Wolodymyr Selenskyj");
+    Annotated en = analyze("en", "Steve Witkoff arrived on Tuesday. \"We will wait for information about the talks,\" he said. "
+        + "Zelensky's 'main goal' is peace.");
+    assertThat(en.quotes()).extracting(Quote::text, Quote::speakerEntity).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("We will wait for information about the talks", "steve witkoff"),
+        org.assertj.core.groups.Tuple.tuple("main goal", null));
+    Annotated ja = analyze("ja", "ゼレンスキー大統領は「交渉の準備はできている」と述べた。");
+    assertThat(ja.quotes()).extracting(Quote::text).containsExactly("交渉の準備はできている");
+  }
+
+  @Test
+  void amountsAreNormalizedWithUnitsAndWhatTheyCount() {
+    Annotated en = analyze("en", "The EU pledged €140bn and $100M; 1,200 prisoners and 100 fighter jets; inflation hit 12.5%.");
+    assertThat(en.quantities()).extracting(Quantity::text, Quantity::value, Quantity::unit, Quantity::counts).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("€140bn", 1.4e11, "EUR", ""),
+        org.assertj.core.groups.Tuple.tuple("$100M", 1e8, "USD", ""),
+        org.assertj.core.groups.Tuple.tuple("1,200 prisoners", 1200.0, "", "prisoners"),
+        org.assertj.core.groups.Tuple.tuple("100 fighter jets", 100.0, "", "fighter jets"),
+        org.assertj.core.groups.Tuple.tuple("12.5%", 12.5, "%", ""));
+    Annotated de = analyze("de", "Die EU stellt 140 Milliarden Euro bereit, 2.500 Gefangene kamen frei, ein Plus von 2,5 Prozent.");
+    assertThat(de.quantities()).extracting(Quantity::value, Quantity::unit)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(1.4e11, "EUR"), org.assertj.core.groups.Tuple.tuple(2500.0, ""),
+            org.assertj.core.groups.Tuple.tuple(2.5, "%"));
+    Annotated ru = analyze("ru", "Франция поставит 100 истребителей на 5 млрд евро.");
+    assertThat(ru.quantities()).extracting(Quantity::value, Quantity::unit)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(100.0, ""), org.assertj.core.groups.Tuple.tuple(5e9, "EUR"));
+  }
+
+  @Test
+  void badInputGivesEmptyAnnotationsInBoundedTime() {
+    assertThat(analyze("en", "").dates()).isEmpty();
+    java.util.Random random = new java.util.Random(42);
+    StringBuilder junk = new StringBuilder();
+    for (int i = 0; i < 20_000; i++) junk.append((char) random.nextInt(0x3000));
+    Annotated a = analyze("", junk.toString());
+    assertThat(a.quotes()).allSatisfy(q -> assertThat(q.end()).isGreaterThanOrEqualTo(q.start()));
+    String sentence = "On Wednesday, \"Zelensky said talks with Erdoğan in Ankara cost €140bn,\" he said yesterday. «Oui» „Ja“ 「はい」 ";
+    String big = sentence.repeat(5_000_000 / sentence.length());
+    long t0 = System.nanoTime();
+    Annotated huge = analyze("en", big);
+    assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(60));
+    assertThat(huge.dates()).isNotEmpty();
+  }
+}
