@@ -47,7 +47,7 @@ public final class ExtractiveBriefer implements Briefer {
   }
 
   /** A usable sentence of one article, with its term vector. */
-  private record Candidate(Annotated article, Sentence sentence, Map<String, Double> vector, int words) {}
+  private record Candidate(Annotated article, Sentence sentence, Vectors.Vector vector, int words) {}
 
   @Override
   public Briefing brief(String storyId, List<Annotated> articles, int maxWords) {
@@ -55,17 +55,17 @@ public final class ExtractiveBriefer implements Briefer {
     Validate.isTrue(!articles.isEmpty(), "story '" + storyId + "' has no articles to brief");
     Validate.isTrue(maxWords > 0, "maxWords must be positive, got " + maxWords);
 
-    Map<String, Double> centroid = centroid(articles);
+    Vectors.Vector centroid = Vectors.Vector.of(centroid(articles));
     Annotated headlineArticle = mostCentralTitle(articles);
     String headline = Headlines.clean(headlineArticle.article().title());
-    Map<String, Double> headlineVector = Vectors.of(headlineArticle.titleTerms());
+    Vectors.Vector headlineVector = Vectors.of(headlineArticle.titleTerms());
 
     List<Candidate> candidates = new ArrayList<>();
     for (Annotated a : articles) {
-      Map<String, Double> ownTitle = Vectors.of(a.titleTerms());
+      Vectors.Vector ownTitle = Vectors.of(a.titleTerms());
       for (Sentence s : a.sentences()) {
         if (!NoiseFilter.usable(s.text()) || s.terms().isEmpty()) continue;
-        Map<String, Double> v = Vectors.of(s.terms());
+        Vectors.Vector v = Vectors.of(s.terms());
         if (Vectors.cosine(v, headlineVector) >= 0.8 || Vectors.cosine(v, ownTitle) >= 0.8) continue;
         candidates.add(new Candidate(a, s, v, NoiseFilter.words(s.text())));
       }
@@ -113,11 +113,12 @@ public final class ExtractiveBriefer implements Briefer {
     for (Annotated a : articles) {
       for (String t : new HashSet<>(a.titleTerms())) titles.merge(t, 1.0, Double::sum);
     }
+    Vectors.Vector titleVector = Vectors.Vector.of(titles);
     Annotated best = articles.get(0);
     double bestScore = -1;
     for (Annotated a : articles) {
       if (a.article().title().isBlank()) continue;
-      double score = Vectors.cosine(Vectors.of(a.titleTerms()), titles);
+      double score = Vectors.cosine(Vectors.of(a.titleTerms()), titleVector);
       if (score > bestScore + 1e-9) {
         best = a;
         bestScore = score;
@@ -127,7 +128,7 @@ public final class ExtractiveBriefer implements Briefer {
   }
 
   /** The most central of the articles' first usable sentences, or null when there is none. */
-  private static @Nullable Candidate subhead(List<Candidate> candidates, Map<String, Double> centroid,
+  private static @Nullable Candidate subhead(List<Candidate> candidates, Vectors.Vector centroid,
       String headline, Set<String> used) {
     Set<String> leadSeen = new HashSet<>();
     Candidate best = null;
@@ -148,7 +149,7 @@ public final class ExtractiveBriefer implements Briefer {
    * Picks the bullets by maximal marginal relevance; {@code alreadySaid} (the subhead) counts as
    * said, so no bullet repeats it.
    */
-  private static List<Bullet> select(List<Candidate> candidates, Map<String, Double> centroid, int maxWords,
+  private static List<Bullet> select(List<Candidate> candidates, Vectors.Vector centroid, int maxWords,
       Set<String> used, List<Candidate> alreadySaid) {
     double[] centrality = new double[candidates.size()];
     for (int i = 0; i < centrality.length; i++) {

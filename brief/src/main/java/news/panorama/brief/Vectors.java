@@ -8,27 +8,30 @@ import java.util.Map;
 final class Vectors {
   private Vectors() {}
 
-  static Map<String, Double> of(List<String> terms) {
-    Map<String, Double> v = new HashMap<>();
-    for (String t : terms) v.merge(t, 1.0, Double::sum);
-    return v;
+  /** Term weights with their norm computed once, since one vector meets many others. */
+  record Vector(Map<String, Double> weights, double norm) {
+    static Vector of(Map<String, Double> weights) {
+      double s = 0;
+      for (double x : weights.values()) s += x * x;
+      return new Vector(weights, Math.sqrt(s));
+    }
   }
 
-  static double cosine(Map<String, Double> a, Map<String, Double> b) {
-    if (a.isEmpty() || b.isEmpty()) return 0;
-    Map<String, Double> small = a.size() <= b.size() ? a : b;
-    Map<String, Double> large = small == a ? b : a;
+  static Vector of(List<String> terms) {
+    Map<String, Double> v = new HashMap<>();
+    for (String t : terms) v.merge(t, 1.0, Double::sum);
+    return Vector.of(v);
+  }
+
+  static double cosine(Vector a, Vector b) {
+    if (a.norm() == 0 || b.norm() == 0) return 0;
+    Map<String, Double> small = a.weights().size() <= b.weights().size() ? a.weights() : b.weights();
+    Map<String, Double> large = small == a.weights() ? b.weights() : a.weights();
     double dot = 0;
     for (Map.Entry<String, Double> e : small.entrySet()) {
       Double w = large.get(e.getKey());
       if (w != null) dot += e.getValue() * w;
     }
-    return dot == 0 ? 0 : dot / (norm(a) * norm(b));
-  }
-
-  private static double norm(Map<String, Double> v) {
-    double s = 0;
-    for (double x : v.values()) s += x * x;
-    return Math.sqrt(s);
+    return dot == 0 ? 0 : dot / (a.norm() * b.norm());
   }
 }
