@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     subcommands = {StartCommand.class, ExtractCommand.class, ClusterCommand.class, BriefCommand.class,
         ConfigCommand.class, EvalCommand.class, SourcesCommand.class, CrawlCommand.class, IngestCommand.class,
         AnnotateCommand.class, EvalTextCommand.class, SearchCommand.class, ExportCommand.class,
-        MigrateCommand.class, CommandLine.HelpCommand.class})
+        MigrateCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

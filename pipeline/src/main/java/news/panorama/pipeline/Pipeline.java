@@ -23,14 +23,15 @@ import news.panorama.core.StoryAssignment;
 import news.panorama.core.StoryClusterer;
 import news.panorama.core.TextAnalyzer;
 import news.panorama.extract.HtmlExtractor;
+import news.panorama.ingest.NearDuplicates;
 import news.panorama.text.MultilingualAnalyzer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Runs each article through text → cluster → store (pages through extract first) and, on
- * {@link #flush()}, writes the briefing of every story that changed. Batch replay and the live crawl
- * use this same path. Thread-safe: calls are serialized, because grouping is an ordered, stateful
- * decision.
+ * Runs each article through near-duplicate marking → text → cluster → store (pages through extract
+ * first) and, on {@link #flush()}, writes the briefing of every story that changed. Batch replay and
+ * the live crawl use this same path. Thread-safe: calls are serialized, because grouping is an
+ * ordered, stateful decision.
  */
 public final class Pipeline {
   private final Extractor extractor;
@@ -41,6 +42,7 @@ public final class Pipeline {
   private final int briefWords;
   private final @Nullable SearchIndex search;
   private final Set<String> dirtyStories = new LinkedHashSet<>();
+  private final NearDuplicates nearDuplicates = new NearDuplicates();
   private long accepted;
   private long duplicates;
 
@@ -105,8 +107,9 @@ public final class Pipeline {
   }
 
   /**
-   * Accepts articles in the given order. The text stage, which has no state, runs on them in
-   * parallel; grouping and storing then run one by one in order, exactly as {@link #accept} does.
+   * Accepts articles in the given order. New articles are first marked when they are wire copy of
+   * a recent one ({@link NearDuplicates}; kept, never dropped). The text stage, which has no state,
+   * runs on them in parallel; grouping and storing then run one by one in order, exactly as {@link #accept} does.
    * A record that cannot be stored (an over-long URL, say) is rejected with its id and the reason,
    * and the rest of the batch goes on.
    */
@@ -122,7 +125,7 @@ public final class Pipeline {
           results[i] = countDuplicate(article.id());
         } else {
           batchUrls.put(article.id(), article.url());
-          fresh[i] = article;
+          fresh[i] = nearDuplicates.mark(article);
         }
       } catch (IllegalArgumentException e) {
         results[i] = new Result.Rejected(e.getMessage());
@@ -201,12 +204,16 @@ public final class Pipeline {
   /**
    * Replays what is stored into the grouping stage so that new articles can join stories from an
    * earlier run, and queues the stories whose briefing an earlier run did not get to write (it was
-   * stopped or crashed) for the next {@link #flush()}. Costs one pass over the stored articles.
+   * stopped or crashed) for the next {@link #flush()}; the most recent stored articles refill the
+   * near-duplicate window (in publication order), so copies are still marked across a restart.
+   * Costs one pass over the stored articles.
    */
   public synchronized long warmUp() {
     long[] n = {0};
+    long recentFrom = store.articleCount() - NearDuplicates.DEFAULT_CAPACITY;
     store.forEachAssigned(a -> {
       clusterer.restore(a.article(), a.storyId());
+      if (n[0] >= recentFrom) nearDuplicates.mark(a.article().article());
       n[0]++;
     });
     dirtyStories.addAll(store.storiesDueForBriefing());
