@@ -49,7 +49,7 @@ final class CrawlCommand implements Callable<Integer> {
       Pipeline pipeline = Pipeline.create(config, store);
       pipeline.warmUp();
       CrawlLoop loop = new CrawlLoop(crawler(config), pipeline, sources, config.crawlInterval(),
-          System.out::println, d -> Thread.sleep(d.toMillis()));
+          System.out::println, d -> Thread.sleep(d.toMillis()), CrawlCommand.online(sources));
       while (true) {
         long started = System.nanoTime();
         CrawlReport report = loop.round();
@@ -76,6 +76,11 @@ final class CrawlCommand implements Callable<Integer> {
   }
 
   /** The crawler the live commands share: configured limits, no client-side redirects, WARC recording when set. */
+  /** Asked before each round whether the network answers: eight catalog hosts, five seconds at most. */
+  static java.util.function.BooleanSupplier online(List<Source> sources) {
+    return () -> news.panorama.ingest.Reachability.anyReachable(sources, 8, java.time.Duration.ofSeconds(5));
+  }
+
   static Crawler crawler(PanoramaConfig config) {
     HttpClient http = HttpClient.newBuilder().connectTimeout(config.fetchTimeout())
         .followRedirects(HttpClient.Redirect.NEVER).build();

@@ -11,6 +11,16 @@ import picocli.CommandLine.Command;
         AnnotateCommand.class, EvalTextCommand.class, SearchCommand.class, ExportCommand.class,
         MigrateCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
+  /**
+   * Lucene logs a notice at every start when the JDK's incubating vector module is not enabled; it
+   * only concerns speed, so it is kept for errors. Held here so the setting is not collected.
+   */
+  private static final java.util.logging.Logger LUCENE = java.util.logging.Logger.getLogger("org.apache.lucene");
+
+  static {
+    LUCENE.setLevel(java.util.logging.Level.SEVERE);
+  }
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {

@@ -76,7 +76,7 @@ final class StartCommand implements Callable<Integer> {
       pipeline.flush();
       List<Source> sources = Catalog.effective(config).sources();
       CrawlLoop loop = new CrawlLoop(CrawlCommand.crawler(config), pipeline, sources, config.crawlInterval(),
-          this::status, d -> Thread.sleep(d.toMillis()));
+          this::status, d -> Thread.sleep(d.toMillis()), CrawlCommand.online(sources));
       if (once) {
         CrawlReport r = loop.round();
         r.problems().forEach(p -> System.err.println("  " + p));

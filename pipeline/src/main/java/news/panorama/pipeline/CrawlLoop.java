@@ -2,6 +2,7 @@ package news.panorama.pipeline;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import news.panorama.core.Source;
 import news.panorama.ingest.CrawlReport;
@@ -23,6 +24,7 @@ public final class CrawlLoop implements Runnable {
   private final Duration interval;
   private final Consumer<String> status;
   private final Sleeper sleeper;
+  private final BooleanSupplier online;
   private volatile boolean stopped;
 
   /** How the loop waits between rounds; tests pass one that does not sleep. */
@@ -33,6 +35,17 @@ public final class CrawlLoop implements Runnable {
 
   public CrawlLoop(Crawler crawler, Pipeline pipeline, List<Source> sources, Duration interval,
       Consumer<String> status, Sleeper sleeper) {
+    this(crawler, pipeline, sources, interval, status, sleeper, () -> true);
+  }
+
+  /**
+   * @param online asked before each round whether the network answers at all (see
+   *     {@link news.panorama.ingest.Reachability}); when it does not, the round is skipped and
+   *     reported offline at once
+   */
+  public CrawlLoop(Crawler crawler, Pipeline pipeline, List<Source> sources, Duration interval,
+      Consumer<String> status, Sleeper sleeper, BooleanSupplier online) {
+    this.online = online;
     this.crawler = crawler;
     this.pipeline = pipeline;
     this.sources = List.copyOf(sources);
@@ -43,6 +56,10 @@ public final class CrawlLoop implements Runnable {
 
   /** Runs one round: crawl every outlet once, then brief the stories that changed. */
   public CrawlReport round() {
+    if (!online.getAsBoolean()) {
+      return new CrawlReport(0, 0, 0, 0, 0, 0,
+          List.of("no outlet's host answered a connection: this machine looks offline"), true);
+    }
     status.accept("Crawling " + sources.size() + " outlets (a round every " + interval.toMinutes() + " min)…");
     long before = pipeline.accepted();
     java.util.concurrent.atomic.AtomicInteger sinceBrief = new java.util.concurrent.atomic.AtomicInteger();

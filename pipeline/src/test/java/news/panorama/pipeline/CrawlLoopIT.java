@@ -153,6 +153,21 @@ class CrawlLoopIT {
   }
 
   @Test
+  void roundIsSkippedAndReportedOffline_whenTheNetworkProbeFindsNoHost() {
+    Source loopback = new Source("loopback-news", "Loopback News", base() + "/", List.of(base() + "/feed.xml"),
+        List.of(), "UA", List.of("en"), Source.OwnerType.PRIVATE, "");
+    try (JdbcStore store = JdbcStore.openDirectory(dir)) {
+      Pipeline pipeline = Pipeline.create(PanoramaConfig.defaults(), store);
+      CrawlLoop loop = new CrawlLoop(crawler(), pipeline, List.of(loopback), Duration.ofMinutes(15), statuses::add,
+          d -> {}, () -> false);
+      CrawlReport report = loop.round();
+      assertThat(report.offline()).isTrue();
+      assertThat(report.problems()).singleElement().asString().contains("looks offline");
+      assertThat(requests).isEmpty();
+    }
+  }
+
+  @Test
   void unreachableOutlets_areReportedAsOffline_andTheLoopRetriesSoonerThanTheInterval() throws Exception {
     int closedPort;
     try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
