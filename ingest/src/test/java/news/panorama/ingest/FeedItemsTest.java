@@ -27,6 +27,39 @@ class FeedItemsTest {
   }
 
   @Test
+  void readsRss091_withoutDates() {
+    String rss = """
+        <?xml version="1.0" encoding="ISO-8859-1"?>
+        <rss version="0.91"><channel><title>Old school</title><link>https://example.com/</link>
+        <description>d</description><language>en</language>
+        <item><title>First</title><link>https://example.com/first</link><description>a</description></item>
+        <item><title>Second</title><link>https://example.com/second</link></item>
+        </channel></rss>
+        """;
+    assertThat(FeedItems.newest(rss.getBytes(StandardCharsets.ISO_8859_1), FEED, 10)).extracting(FeedItems.Item::url)
+        .containsExactlyInAnyOrder("https://example.com/first", "https://example.com/second");
+  }
+
+  @Test
+  void readsRss10Rdf_withDublinCoreDates() {
+    String rdf = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"
+                 xmlns:dc="http://purl.org/dc/elements/1.1/">
+          <channel rdf:about="https://example.com/rss"><title>RDF</title><link>https://example.com/</link>
+            <description>d</description>
+            <items><rdf:Seq><rdf:li rdf:resource="https://example.com/a"/><rdf:li rdf:resource="https://example.com/b"/></rdf:Seq></items>
+          </channel>
+          <item rdf:about="https://example.com/a"><title>A</title><link>https://example.com/a</link><dc:date>2024-01-02T10:00:00Z</dc:date></item>
+          <item rdf:about="https://example.com/b"><title>B</title><link>https://example.com/b</link><dc:date>2024-01-03T10:00:00Z</dc:date></item>
+        </rdf:RDF>
+        """;
+    assertThat(FeedItems.newest(rdf.getBytes(StandardCharsets.UTF_8), FEED, 10)).containsExactly(
+        new FeedItems.Item("https://example.com/b", "B", Instant.parse("2024-01-03T10:00:00Z")),
+        new FeedItems.Item("https://example.com/a", "A", Instant.parse("2024-01-02T10:00:00Z")));
+  }
+
+  @Test
   void readsAtom_withRelativeAlternateLinks() {
     String atom = """
         <?xml version="1.0" encoding="utf-8"?>
