@@ -16,6 +16,7 @@ import news.panorama.ingest.WarcArchive;
 import news.panorama.pipeline.CrawlLoop;
 import news.panorama.pipeline.Pipeline;
 import news.panorama.store.JdbcStore;
+import news.panorama.store.LuceneIndex;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,14 +46,21 @@ final class CrawlCommand implements Callable<Integer> {
     List<Source> sources = only.isEmpty() ? catalog.sources() : only.stream()
         .map(id -> catalog.byId(id).orElseThrow(() -> new IllegalArgumentException("no outlet with id '" + id + "' in " + catalog.name())))
         .toList();
-    try (JdbcStore store = JdbcStore.open(config.jdbcUrl())) {
-      Pipeline pipeline = Pipeline.create(config, store);
+    try (JdbcStore store = Stores.open(config); LuceneIndex index = Stores.index(config)) {
+      Pipeline pipeline = Pipeline.create(config, store, index);
       pipeline.warmUp();
       CrawlLoop loop = new CrawlLoop(crawler(config), pipeline, sources, config.crawlInterval(),
           System.out::println, d -> Thread.sleep(d.toMillis()), CrawlCommand.online(sources));
       while (true) {
         long started = System.nanoTime();
-        CrawlReport report = loop.round();
+        CrawlReport report;
+        try (Progress progress = new Progress("crawl", sources.size())) {
+          report = loop.round(source -> {
+            synchronized (progress) {
+              progress.step();
+            }
+          });
+        }
         summary(report, (System.nanoTime() - started) / 1e9);
         if (once) return report.offline() ? 1 : 0;
         Thread.sleep(config.crawlInterval().toMillis());

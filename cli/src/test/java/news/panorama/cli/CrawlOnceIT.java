@@ -86,6 +86,7 @@ class CrawlOnceIT {
     CliRun export = CliRun.of("export", "--data", data);
 
     assertThat(crawl.exit()).as(crawl.err()).isZero();
+    assertThat(crawl.err()).as("progress over the outlets").contains("crawl [##############################] 3/3");
     assertThat(crawl.out()).contains("Round done in").contains("2 feeds read (2 items)").contains("2 pages fetched")
         .containsPattern("north +ok +1 feeds ok +0 failed +1 pages")
         .containsPattern("south +ok +1 feeds ok +0 failed +1 pages")

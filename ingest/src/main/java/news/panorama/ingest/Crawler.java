@@ -216,6 +216,15 @@ public final class Crawler {
    * does; an interrupt ends the round early with a problem saying so.
    */
   public CrawlReport crawlOnce(List<Source> sources, Predicate<String> alreadySeen, Consumer<Page> sink) {
+    return crawlOnce(sources, alreadySeen, sink, source -> {});
+  }
+
+  /**
+   * Runs one round as {@link #crawlOnce(List, Predicate, Consumer)} does, telling {@code done} of
+   * each outlet when it is finished (from the crawl threads; for progress bars).
+   */
+  public CrawlReport crawlOnce(List<Source> sources, Predicate<String> alreadySeen, Consumer<Page> sink,
+      Consumer<Source> done) {
     Set<String> linksThisRound = ConcurrentHashMap.newKeySet();
     Round round = new Round();
     List<CrawlReport.SourceSummary> summaries = new ArrayList<>();
@@ -228,7 +237,13 @@ public final class Crawler {
     try {
       List<Future<Round>> tasks = new ArrayList<>();
       for (Source source : sources) {
-        tasks.add(pool.submit(() -> crawlSource(source, alreadySeen, sink, linksThisRound)));
+        tasks.add(pool.submit(() -> {
+          try {
+            return crawlSource(source, alreadySeen, sink, linksThisRound);
+          } finally {
+            done.accept(source);
+          }
+        }));
       }
       for (Future<Round> task : tasks) {
         Round own = task.get();

@@ -56,6 +56,11 @@ public final class CrawlLoop implements Runnable {
 
   /** Runs one round: crawl every outlet once, then brief the stories that changed. */
   public CrawlReport round() {
+    return round(source -> {});
+  }
+
+  /** Runs one round, telling {@code done} of each outlet as it is finished (for progress bars). */
+  public CrawlReport round(Consumer<Source> done) {
     if (!online.getAsBoolean()) {
       return new CrawlReport(0, 0, 0, 0, 0, 0,
           List.of("no outlet's host answered a connection: this machine looks offline"), true);
@@ -70,7 +75,7 @@ public final class CrawlLoop implements Runnable {
               && sinceBrief.incrementAndGet() % BRIEF_EVERY == 0) {
             pipeline.flush();
           }
-        });
+        }, done);
     pipeline.flush();
     long added = pipeline.accepted() - before;
     if (!report.offline()) {
