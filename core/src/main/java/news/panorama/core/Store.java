@@ -16,8 +16,15 @@ public interface Store extends AutoCloseable {
   /** Whether an article with this id, or with this non-empty URL, is stored. */
   boolean contains(String id, String url);
 
-  /** Saves a story's briefing; the story is no longer due for one until it gains an article. */
+  /**
+   * Saves a story's briefing; the story is no longer due for one until it gains an article. When
+   * the briefing says something else than the last one (headline, subhead, bullets or sources),
+   * it is also kept as a new {@link StoryVersion}.
+   */
   void saveBriefing(Briefing briefing);
+
+  /** Every version of a story's briefing, oldest first. */
+  List<StoryVersion> versions(String storyId);
 
   /**
    * Stories that gained articles since their briefing was last saved (or that have none), by id.

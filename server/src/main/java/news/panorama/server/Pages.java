@@ -16,6 +16,7 @@ import news.panorama.core.Briefing;
 import news.panorama.core.Bullet;
 import news.panorama.core.Citation;
 import news.panorama.core.Story;
+import news.panorama.core.StoryVersion;
 import news.panorama.core.SearchResult;
 import news.panorama.core.SearchHit;
 import org.jspecify.annotations.Nullable;
@@ -53,8 +54,8 @@ final class Pages {
     return layout("Top stories", status, "<h1>Top stories</h1>\n" + body);
   }
 
-  static String story(
-      Story story, @Nullable Briefing briefing, List<Article> articles, String status, Instant now) {
+  static String story(Story story, @Nullable Briefing briefing, List<StoryVersion> versions, List<Article> articles,
+      String status, Instant now) {
     StringBuilder body = new StringBuilder();
     String headline = briefing != null && !briefing.headline().isBlank()
         ? briefing.headline() : story.headline();
@@ -67,6 +68,7 @@ final class Pages {
     if (briefing != null && !briefing.overview().isEmpty()) {
       body.append(overview(briefing));
     }
+    body.append(changes(versions, now));
     body.append(articlesBySource(articles)).append("</article>\n");
     return layout(headline, status, body.toString());
   }
@@ -116,6 +118,20 @@ final class Pages {
       body.append("</ol>\n");
     }
     return layout(q.isBlank() ? "Search" : q + " — search", status, body.toString());
+  }
+
+  /** What the latest version of the briefing changed, when there is more than one. */
+  private static String changes(List<StoryVersion> versions, Instant now) {
+    if (versions.size() < 2) return "";
+    StoryVersion last = versions.get(versions.size() - 1);
+    StringBuilder s = new StringBuilder("<section class=\"changes\">\n<h2>What changed</h2>\n<p class=\"meta\">Version ")
+        .append(last.version()).append(", ").append(age(last.briefing().generated(), now)).append("</p>\n<ul>\n");
+    if (!last.newSources().isEmpty()) {
+      s.append("<li>New sources: ").append(escape(String.join(", ", last.newSources()))).append("</li>\n");
+    }
+    for (String added : last.added()) s.append("<li>New: ").append(escape(added)).append("</li>\n");
+    for (String dropped : last.dropped()) s.append("<li class=\"dropped\">No longer in the overview: ").append(escape(dropped)).append("</li>\n");
+    return s.append("</ul>\n</section>\n").toString();
   }
 
   static String notFound(String message, String status) {

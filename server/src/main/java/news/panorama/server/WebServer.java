@@ -66,6 +66,7 @@ public final class WebServer implements AutoCloseable {
     app.get("/api/v1/search", this::apiSearch);
     app.get("/api/v1/stories", this::apiStories);
     app.get("/api/v1/stories/{id}", this::apiStory);
+    app.get("/api/v1/stories/{id}/versions", this::apiVersions);
     app.get("/api/v1/articles/{id}", this::apiArticle);
     app.get("/api/v1/status", ctx -> ctx.json(
         new Status(statusLine(), store.articleCount(), store.storyCount())));
@@ -133,7 +134,7 @@ public final class WebServer implements AutoCloseable {
       return;
     }
     List<Article> articles = store.annotated(id).stream().map(Annotated::article).toList();
-    html(ctx, Pages.story(story.get(), store.briefing(id).orElse(null), articles, statusLine(),
+    html(ctx, Pages.story(story.get(), store.briefing(id).orElse(null), store.versions(id), articles, statusLine(),
         clock.instant()));
   }
 
@@ -242,6 +243,15 @@ public final class WebServer implements AutoCloseable {
     ctx.json(new StoryDetail(s.id(), s.headline(), s.first(), s.last(), s.articleCount(),
         s.sources(), s.countries(), s.languages(), store.briefing(id).orElse(null), articles,
         Pages.storyPath(id)));
+  }
+
+  private void apiVersions(Context ctx) {
+    String id = ctx.pathParam("id");
+    if (store.story(id).isEmpty()) {
+      notFound(ctx, "No story with id '" + id + "' is stored.");
+      return;
+    }
+    ctx.json(store.versions(id));
   }
 
   private void apiArticle(Context ctx) {

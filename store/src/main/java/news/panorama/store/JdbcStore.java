@@ -28,6 +28,7 @@ import news.panorama.core.Json;
 import news.panorama.core.Store;
 import news.panorama.core.Story;
 import news.panorama.core.StoryAssignment;
+import news.panorama.core.StoryVersion;
 import news.panorama.core.Validate;
 import org.flywaydb.core.Flyway;
 import org.jspecify.annotations.Nullable;
@@ -152,16 +153,83 @@ public final class JdbcStore implements Store {
             "cannot save the briefing of story '" + storyId + "': no such story is stored");
       }
       OffsetDateTime generated = utc(briefing.generated());
+      Optional<String> previous = firstString(c, "SELECT body FROM briefings WHERE story_id = ?", storyId);
+      Briefing before = previous.map(b -> fromJson(b, Briefing.class, "the briefing of story '" + storyId + "'")).orElse(null);
+      if (before == null || !sameContent(before, briefing)) {
+        addVersion(c, before, briefing, json, generated);
+      }
       int updated = update(c, "UPDATE briefings SET body = ?, generated_at = ? WHERE story_id = ?",
           json, generated, storyId);
       if (updated == 0) {
         update(c, "INSERT INTO briefings (body, generated_at, story_id) VALUES (?, ?, ?)",
             json, generated, storyId);
       }
+      update(c, "UPDATE stories SET brief_due = FALSE WHERE id = ?", storyId);
       if (!briefing.headline().isBlank()) {
-        update(c, "UPDATE stories SET headline = ?, brief_due = FALSE WHERE id = ?", briefing.headline(), storyId);
+        update(c, "UPDATE stories SET headline = ? WHERE id = ?", briefing.headline(), storyId);
       }
       return null;
+    });
+  }
+
+  private static boolean sameContent(Briefing a, Briefing b) {
+    return a.headline().equals(b.headline()) && a.subhead().equals(b.subhead())
+        && bulletTexts(a).equals(bulletTexts(b)) && a.sources().equals(b.sources());
+  }
+
+  private static List<String> bulletTexts(Briefing b) {
+    return b.overview().stream().map(news.panorama.core.Bullet::text).toList();
+  }
+
+  /** Keeps a new version of a story's briefing with what changed since {@code before}. */
+  private static void addVersion(Connection c, @Nullable Briefing before, Briefing now, String json,
+      OffsetDateTime generated) throws SQLException {
+    String storyId = now.storyId();
+    int last;
+    try (PreparedStatement s = c.prepareStatement("SELECT COALESCE(MAX(version), 0) FROM story_versions WHERE story_id = ?")) {
+      s.setString(1, storyId);
+      try (ResultSet rs = s.executeQuery()) {
+        rs.next();
+        last = rs.getInt(1);
+      }
+    }
+    List<String> oldSources = before == null ? List.of() : outlets(c, before.sources());
+    List<String> newSources = outlets(c, now.sources()).stream().filter(s -> !oldSources.contains(s)).toList();
+    List<String> oldBullets = before == null ? List.of() : bulletTexts(before);
+    List<String> added = bulletTexts(now).stream().filter(t -> !oldBullets.contains(t)).toList();
+    List<String> dropped = oldBullets.stream().filter(t -> !bulletTexts(now).contains(t)).toList();
+    update(c, "INSERT INTO story_versions (story_id, version, generated_at, body, new_sources, added, dropped)"
+        + " VALUES (?, ?, ?, ?, ?, ?, ?)", storyId, last + 1, generated, json,
+        toJson(newSources, "new sources"), toJson(added, "added bullets"), toJson(dropped, "dropped bullets"));
+  }
+
+  /** The distinct outlet names of stored articles, in the order of the ids given. */
+  private static List<String> outlets(Connection c, List<String> articleIds) throws SQLException {
+    List<String> out = new ArrayList<>();
+    for (String id : articleIds) {
+      Optional<String> source = firstString(c, "SELECT source FROM articles WHERE id = ?", id);
+      if (source.isPresent() && !source.get().isBlank() && !out.contains(source.get())) out.add(source.get());
+    }
+    return out;
+  }
+
+  @Override
+  public List<StoryVersion> versions(String storyId) {
+    return read("read the versions of story '" + storyId + "'", c -> {
+      try (PreparedStatement s = c.prepareStatement("SELECT version, body, new_sources, added, dropped"
+          + " FROM story_versions WHERE story_id = ? ORDER BY version")) {
+        s.setString(1, storyId);
+        List<StoryVersion> out = new ArrayList<>();
+        try (ResultSet rs = s.executeQuery()) {
+          while (rs.next()) {
+            String what = "version " + rs.getInt(1) + " of story '" + storyId + "'";
+            out.add(new StoryVersion(storyId, rs.getInt(1), fromJson(rs.getString(2), Briefing.class, what),
+                fromJson(rs.getString(3), STRINGS, what), fromJson(rs.getString(4), STRINGS, what),
+                fromJson(rs.getString(5), STRINGS, what)));
+          }
+        }
+        return out;
+      }
     });
   }
 

@@ -9,7 +9,7 @@ import news.panorama.core.StoryAssignment;
 /**
  * Copies everything one store holds into another (for example from the embedded database to
  * PostgreSQL): every article with its annotations and story, in the source's insertion order, then
- * every story's briefing. Idempotent: what the target already holds is skipped, so an interrupted
+ * every story's briefing with its versions. Idempotent: what the target already holds is skipped, so an interrupted
  * copy is finished by running it again.
  */
 public final class StoreCopy {
@@ -35,6 +35,8 @@ public final class StoreCopy {
     });
     long briefings = 0;
     for (String story : stories) {
+      // every version in order, so the target keeps the story's history; then the current briefing
+      for (var version : from.versions(story)) to.saveBriefing(version.briefing());
       var briefing = from.briefing(story);
       if (briefing.isPresent()) {
         to.saveBriefing(briefing.get());

@@ -23,6 +23,7 @@ import news.panorama.core.Citation;
 import news.panorama.core.Sample;
 import news.panorama.core.Store;
 import news.panorama.core.Story;
+import news.panorama.core.StoryVersion;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -205,6 +206,7 @@ abstract class StoreContract {
         assertThat(back.annotated(story)).isEqualTo(store.annotated(story));
       }
       assertThat(back.briefing("zelensky")).contains(briefing);
+      assertThat(back.versions("zelensky")).isEqualTo(store.versions("zelensky"));
       assertThat(back.storiesDueForBriefing()).isEqualTo(store.storiesDueForBriefing());
 
       assertThat(StoreCopy.copy(store, embedded, n -> {})).isEqualTo(new StoreCopy.Report(0, articles, 1));
@@ -231,6 +233,32 @@ abstract class StoreContract {
     assertThat(back.dates()).isEqualTo(rich.dates());
     assertThat(back.quotes()).isEqualTo(rich.quotes());
     assertThat(back.quantities()).isEqualTo(rich.quantities());
+  }
+
+  @Test
+  void saveBriefing_keepsAVersionEachTimeTheBriefingChanges_withWhatChanged() {
+    saveSample("zelensky");
+    Briefing first = briefing("zelensky", "Zelensky seeks talks in Turkey");
+    store.saveBriefing(first);
+    store.saveBriefing(new Briefing("zelensky", first.headline(), first.subhead(), first.overview(), first.sources(),
+        first.generated().plusSeconds(600))); // regenerated, same content: no new version
+    Article c = sample.get(4);
+    Citation cc = new Citation(c.id(), 2, c.source(), c.url(), "Moscow sits out the talks.");
+    Briefing second = new Briefing("zelensky", "Zelensky meets Erdogan as Moscow sits out", first.subhead(),
+        List.of(first.overview().get(1), new Bullet("Moscow sits out the talks.", List.of(cc))),
+        List.of(first.sources().get(0), first.sources().get(1), c.id()), first.generated().plusSeconds(3600));
+    store.saveBriefing(second);
+
+    List<StoryVersion> versions = store.versions("zelensky");
+    assertThat(versions).extracting(StoryVersion::version).containsExactly(1, 2);
+    assertThat(versions.get(0).briefing()).isEqualTo(first);
+    assertThat(versions.get(0).newSources()).containsExactly(sample.get(1).source(), sample.get(3).source());
+    assertThat(versions.get(1).briefing()).isEqualTo(second);
+    assertThat(versions.get(1).newSources()).containsExactly(c.source());
+    assertThat(versions.get(1).added()).containsExactly("Moscow sits out the talks.");
+    assertThat(versions.get(1).dropped()).containsExactly("Zelensky travels to Turkey.");
+    assertThat(store.briefing("zelensky")).contains(second);
+    assertThat(store.versions("unknown")).isEmpty();
   }
 
   @Test
