@@ -218,7 +218,8 @@ public final class LuceneIndex implements SearchIndex {
   private static Document document(Annotated annotated, String storyId) {
     Article a = annotated.article();
     String language = annotated.language();
-    String body = a.title() + "\n\n" + a.text();
+    // wire copy often opens with its headline: index it once, or snippets show it twice
+    String body = a.text().strip().startsWith(a.title().strip()) ? a.text() : a.title() + "\n\n" + a.text();
     Document d = new Document();
     d.add(new StringField(ID, a.id(), Field.Store.YES));
     d.add(new StringField(STORY, storyId, Field.Store.YES));

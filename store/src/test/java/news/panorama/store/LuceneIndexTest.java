@@ -86,6 +86,16 @@ class LuceneIndexTest {
   }
 
   @Test
+  void snippet_doesNotRepeatAHeadlineTheTextOpensWith() {
+    Article wire = Article.of("wire", "https://example.org/wire", "Wire", "", "en", null,
+        "Lyon votes on a new tram line.", "Lyon votes on a new tram line. The city council approved the plan on Monday.");
+    store.save(annotated(wire), assign(wire, "s-wire"));
+    index.catchUp(store);
+    String snippet = index.search(SearchQuery.of("tram", 1)).hits().get(0).snippet();
+    assertThat(snippet.split("<mark>tram</mark>", -1)).hasSize(2);
+  }
+
+  @Test
   void search_survivesQueriesWithNothingToSearch() {
     assertThat(index.search(SearchQuery.of("\" - | ()", 10)).total()).isZero();
     assertThat(index.search(SearchQuery.of("\"prisoner exchanges\" -Istanbul", 10)).hits()).isNotEmpty();
