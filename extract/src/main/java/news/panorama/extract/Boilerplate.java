@@ -28,6 +28,8 @@ final class Boilerplate {
   static final Set<String> FURNITURE_TOKENS = Set.of("ad", "ads", "adv", "dfp", "nav", "meta",
       "tags", "hidden", "hide", "print", "date", "sr", "header", "tools", "utility", "author",
       "more", "next", "prev", "previous", "subnav", "also", "timestamp", "skip");
+  /** A class or id token starting with this marks an embedded post, which is never furniture. */
+  static final String EMBED = "embed";
   /** ARIA roles of furniture. */
   static final Set<String> FURNITURE_ROLES = Set.of("navigation", "banner", "contentinfo",
       "complementary", "dialog", "alertdialog", "alert", "search", "menu", "menubar", "toolbar");
@@ -38,6 +40,9 @@ final class Boilerplate {
   private static final Pattern TOKEN_SPLIT = Pattern.compile("[^a-z0-9]+");
   /** Elements whose class, id or role are never furniture, whatever their names say. */
   private static final Set<String> NEVER = Set.of("html", "body", "main", "article");
+
+  private static final Pattern GALLERY_COUNTER = Pattern.compile(
+      "(?iu)(image|photo|picture|slide|foto|bild)\\s+\\d+\\s*(of|/|von|de|di|sur)\\s*\\d+");
 
   /** Lines dropped from the body: short calls to action and notices that sit inside articles. */
   static final List<Predicate<String>> LINES = List.of(
@@ -50,18 +55,25 @@ final class Boilerplate {
           "accept cookies", "accept all cookies", "cookie policy", "cookie settings",
           "sign up for the", "get the latest", "newsletter", "follow us on", "join our",
           "continue reading", "read the full", "story continues below", "read more about",
-          "©", "(c) copyright", "please enable javascript", "your browser does not support")),
+          "©", "(c) copyright", "please enable javascript", "your browser does not support",
+          "requires javascript", "click here for more", "like this story", "share this story",
+          "share this article")),
       new OpeningRule(100, List.of("share this", "share on", "follow us", "read more",
           "subscribe now", "sign up now", "advertisement", "related:", "see also:", "also read",
           "more:", "photo:", "image:", "video:", "watch:", "listen:", "read also", "click to",
           "tags:", "filed under", "posted in", "categories:", "image source", "photograph:")),
-      new ExactRule(Set.of("advertisement", "advertising", "read more", "share", "tweet",
+      new ExactRule(Set.of("advertisement", "advertising", "advert", "sponsored", "anzeige", "werbung",
+          "publicidad", "publicité", "pubblicità", "publicidade", "реклама", "read more", "share", "tweet",
           "comments", "print", "email", "facebook", "twitter", "whatsapp", "linkedin", "ad",
-          "reddit", "pinterest", "copy link", "close", "menu", "search", "home", "top")));
+          "reddit", "pinterest", "copy link", "close", "menu", "search", "home", "top")),
+      // a gallery's counter: "Image 3 of 12"
+      line -> line.length() <= 30 && GALLERY_COUNTER.matcher(line).matches());
+
 
   private static final Pattern BYLINE = Pattern.compile(
       "(?iu)^(by|von|par|por|door|av|от|автор|di|da)\\s*:?\\s+\\p{Lu}.*"
           + "|^(published|updated|posted|last updated|written by|reporting by)\\b.*");
+  private static final Pattern SENTENCE_CLOSE = Pattern.compile("[.!?。！？।؟۔።။][\"'”’»)]*$");
   private static final Pattern SENTENCE_END = Pattern.compile("[.!?。！？।؟۔።။…]");
 
   /** Whether an element's class, id or role names a menu, banner, share bar, comment block and the like. */
@@ -72,7 +84,12 @@ final class Boilerplate {
     if (e.attr("aria-hidden").equals("true")) return true;
     String names = names(e);
     if (names.isEmpty()) return false;
-    for (String token : TOKEN_SPLIT.split(names)) {
+    String[] tokens = TOKEN_SPLIT.split(names);
+    for (String token : tokens) {
+      // a post embedded in the article ("social-media-embed") is quoted material, not a share bar
+      if (token.startsWith(EMBED)) return false;
+    }
+    for (String token : tokens) {
       if (token.isEmpty()) continue;
       if (FURNITURE_TOKENS.contains(token)) return true;
       for (String p : FURNITURE_PREFIXES) {
@@ -121,8 +138,13 @@ final class Boilerplate {
   }
 
   /** Whether the text holds sentence-ending punctuation of any script. */
-  static boolean hasSentenceEnd(String text) {
+  static boolean hasSentenceEnd(CharSequence text) {
     return SENTENCE_END.matcher(text).find();
+  }
+
+  /** Whether the text ends a sentence: sentence punctuation, perhaps followed by a closing quote. */
+  static boolean endsSentence(String text) {
+    return SENTENCE_CLOSE.matcher(text).find();
   }
 
   private static String names(Element e) {

@@ -78,7 +78,7 @@ public final class HtmlExtractor implements Extractor {
     Source source = page.source();
     Metadata meta = Metadata.read(doc, source == null ? "" : source.name(),
         header(page.headers(), "content-language"));
-    List<Block> blocks = MainText.of(doc.body());
+    List<Block> blocks = MainText.of(doc.body(), meta.subtitle());
     String text = join(blocks);
     if (!isArticleText(text) && isArticleText(meta.articleBody())) {
       // the DOM hides the text (rendered by scripts), the structured data has it

@@ -27,7 +27,10 @@ import org.jspecify.annotations.Nullable;
  *       each element's total is a difference of two prefix sums.
  *   <li><b>Blocks of the container.</b> Inside it, furniture, captions, link lists and call-to-action
  *       lines are dropped, and so are the bylines, dates and labels that sit before the first and
- *       after the last prose block.
+ *       after the last prose block (unlinked list items and their headings stay). Teasers (a block
+ *       opening with a headline link, then its summary) count against and are dropped; a sentence
+ *       mostly covered by one link stays; an opening standfirst set apart from the paragraphs is
+ *       left to the subtitle.
  * </ol>
  *
  * Stateless; the document is read, never modified. Cost is linear in the size of the document.
@@ -60,6 +63,9 @@ final class MainText {
   /** How much weight a wider container may lose and still be preferred when it holds more prose. */
   static final double WIDEN_TOLERANCE = 0.15;
 
+  /** A block opening with a link at least this long (weighted characters) is a headline teaser. */
+  static final int TEASER_HEADLINE = 30;
+
   /** Lines right after an image shorter than this may be its caption. */
   static final int CAPTION_LENGTH = 100;
 
@@ -72,6 +78,8 @@ final class MainText {
     final int linkLength;
     final Block.Kind kind;
     final boolean title;
+    /** Length of the link that opens the block when a new sentence follows it: a teaser's headline. */
+    int headlineLength;
     boolean caption;
     boolean furniture;
     /** Prose blocks of the same group are neighbours: paragraphs of one text, not one teaser each. */
@@ -90,8 +98,13 @@ final class MainText {
       return length == 0 ? 0 : (double) linkLength / length;
     }
 
+    /** Whether the block opens with a headline-long link followed by more text: a teaser card. */
+    boolean teaser() {
+      return headlineLength >= TEASER_HEADLINE && headlineLength < length;
+    }
+
     boolean prose() {
-      return length >= PROSE_LENGTH && linkDensity() <= MAX_LINK_DENSITY && !caption && !title
+      return length >= PROSE_LENGTH && !teaser() && linkDensity() <= MAX_LINK_DENSITY && !caption && !title
           && kind != Block.Kind.HEADING && Boilerplate.hasSentenceEnd(text);
     }
   }
@@ -99,8 +112,12 @@ final class MainText {
   /** An element's blocks: indices {@code [start, end)} into the block list. */
   record Span(Element element, int start, int end) {}
 
-  /** The body blocks of the page under {@code root}; empty when it has no prose. */
-  static List<Block> of(Element root) {
+  /**
+   * The body blocks of the page under {@code root}, without the {@code standfirst} (the page's
+   * summary, kept as subtitle) when the body opens with it in an element of its own; empty when the
+   * page has no prose.
+   */
+  static List<Block> of(Element root, String standfirst) {
     Walker w = new Walker();
     NodeTraversor.filter(w, root);
     w.flush();
@@ -110,7 +127,7 @@ final class MainText {
     markIsolated(blocks);
     Span best = bestContainer(blocks, w.containers);
     if (best == null) return List.of();
-    return keptBlocks(blocks, best.start(), best.end());
+    return keptBlocks(blocks, best.start(), best.end(), standfirst.strip());
   }
 
   /**
@@ -181,6 +198,7 @@ final class MainText {
   static double weight(Raw b) {
     if (b.furniture || b.caption) return -b.length;
     if (b.kind == Block.Kind.HEADING || b.title) return b.linkDensity() > MAX_LINK_DENSITY ? -b.length : 0;
+    if (b.teaser()) return -0.5 * b.length;
     int plain = b.length - b.linkLength;
     boolean sentence = Boilerplate.hasSentenceEnd(b.text);
     if (b.length < FRAGMENT_LENGTH || !sentence && b.length < PROSE_LENGTH) {
@@ -216,9 +234,15 @@ final class MainText {
     return proseBlocks >= 2;
   }
 
-  /** Whether a block's own text, outside links, reads as prose even when links dominate it. */
+  /**
+   * Whether a block's own text, outside links, reads as prose even when links dominate it: long
+   * enough outside its links, or a whole sentence in a paragraph whose link covers most of it.
+   */
   static boolean linkedProse(Raw b) {
-    return b.length - b.linkLength >= PROSE_LENGTH && Boilerplate.hasSentenceEnd(b.text);
+    int plain = b.length - b.linkLength;
+    return plain >= PROSE_LENGTH && Boilerplate.hasSentenceEnd(b.text)
+        || b.kind == Block.Kind.PARAGRAPH && b.length >= PROSE_LENGTH && plain >= FRAGMENT_LENGTH
+            && Boilerplate.endsSentence(b.text);
   }
 
   /**
@@ -256,13 +280,16 @@ final class MainText {
     return widened;
   }
 
-  /** The blocks of {@code [start, end)} that belong to the article, in order. */
-  static List<Block> keptBlocks(List<Raw> blocks, int start, int end) {
+  /**
+   * The blocks of {@code [start, end)} that belong to the article, in order, without an opening
+   * standfirst that sits apart from the paragraphs after it (the extraction keeps it as subtitle).
+   */
+  static List<Block> keptBlocks(List<Raw> blocks, int start, int end, String standfirst) {
     List<Raw> kept = new ArrayList<>();
     for (int i = start; i < end; i++) {
       Raw b = blocks.get(i);
       if (b.furniture || b.caption || b.title
-          || b.linkDensity() > MAX_LINK_DENSITY && !linkedProse(b)
+          || b.linkDensity() > MAX_LINK_DENSITY && !linkedProse(b) || b.teaser()
           || Boilerplate.isBoilerplateLine(b.text)) {
         continue;
       }
@@ -282,16 +309,31 @@ final class MainText {
     for (int i = 0; i < kept.size(); i++) {
       Raw b = kept.get(i);
       boolean edge = i < first || i > last;
-      if (edge && !looksLikeContent(b, i > last)) continue;
+      if (edge && !looksLikeContent(b, i > last) && !headsContent(kept, i, last)) continue;
+      if (out.isEmpty() && i + 1 < kept.size() && !standfirst.isEmpty() && b.text.equals(standfirst)
+          && b.group != kept.get(i + 1).group) {
+        continue;
+      }
       out.add(new Block(b.kind, b.text));
     }
     return out;
+  }
+
+  /**
+   * Whether a heading after the last prose block introduces article text that is kept (a subheading
+   * over a closing list), rather than a box of links or a sign-off.
+   */
+  private static boolean headsContent(List<Raw> kept, int i, int last) {
+    if (i <= last || i + 1 >= kept.size() || kept.get(i).kind != Block.Kind.HEADING) return false;
+    Raw next = kept.get(i + 1);
+    return next.kind != Block.Kind.HEADING && looksLikeContent(next, true);
   }
 
   /** Whether a block before the first or after the last prose block still reads as article text. */
   private static boolean looksLikeContent(Raw b, boolean trailing) {
     if (b.kind == Block.Kind.HEADING || Boilerplate.isByline(b.text)) return false;
     boolean sentence = Boilerplate.hasSentenceEnd(b.text);
+    if (b.kind == Block.Kind.LIST_ITEM && b.linkLength == 0 && b.length >= FRAGMENT_LENGTH) return true;
     if (!trailing) return b.length >= PROSE_LENGTH / 2 && sentence;
     return b.length >= PROSE_LENGTH || sentence && b.linkLength == 0
         && (b.length >= PROSE_LENGTH / 2 || b.kind == Block.Kind.LIST_ITEM || b.kind == Block.Kind.QUOTE);
@@ -325,6 +367,10 @@ final class MainText {
     private final StringBuilder text = new StringBuilder();
     private int length;
     private int linkLength;
+    /** Link text seen before the block's first character outside a link; -1 once there is one. */
+    private int openingLink;
+    /** The opening link's length when a new sentence follows it, else 0. */
+    private int headlineLink;
     private int linkDepth;
     private int headingDepth;
     private int titleDepth;
@@ -438,7 +484,14 @@ final class MainText {
           text.append(c);
           int n = c >= 0x3040 && c <= 0x9FFF || c >= 0xF900 && c <= 0xFAFF ? 2 : 1;
           length += n;
-          if (linkDepth > 0) linkLength += n;
+          if (linkDepth > 0) {
+            linkLength += n;
+            if (openingLink >= 0) openingLink += n;
+          } else if (openingLink >= 0 && Character.isLetterOrDigit(c)) {
+            // a headline link is followed by a new sentence, a link in prose by the rest of its own
+            headlineLink = Character.isUpperCase(c) && !Boilerplate.hasSentenceEnd(text) ? openingLink : 0;
+            openingLink = -1;
+          }
         }
       }
     }
@@ -463,6 +516,7 @@ final class MainText {
             : listDepth > 0 ? Block.Kind.LIST_ITEM
             : Block.Kind.PARAGRAPH;
         Raw r = new Raw(s, length, linkLength, kind, titleDepth > 0);
+        r.headlineLength = headlineLink;
         r.caption = afterImage && kind == Block.Kind.PARAGRAPH && linkLength == 0 && isUnmarkedCaption(s, length);
         afterImage = false;
         r.group = blockElements[Math.max(0, blockDepth - 3)];
@@ -471,6 +525,8 @@ final class MainText {
       text.setLength(0);
       length = 0;
       linkLength = 0;
+      openingLink = 0;
+      headlineLink = 0;
     }
   }
 

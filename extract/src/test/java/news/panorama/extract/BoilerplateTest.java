@@ -19,6 +19,19 @@ class BoilerplateTest {
   }
 
   @Test
+  void dropsAdLabelsGalleryCountersAndSharePrompts() {
+    assertThat(Boilerplate.isBoilerplateLine("Advert")).isTrue();
+    assertThat(Boilerplate.isBoilerplateLine("Реклама")).isTrue();
+    assertThat(Boilerplate.isBoilerplateLine("Anzeige")).isTrue();
+    assertThat(Boilerplate.isBoilerplateLine("Image 3 of 12")).isTrue();
+    assertThat(Boilerplate.isBoilerplateLine("Foto 2/5")).isTrue();
+    assertThat(Boilerplate.isBoilerplateLine("This slideshow requires JavaScript.")).isTrue();
+    assertThat(Boilerplate.isBoilerplateLine("Like this story? Share it with a friend!")).isTrue();
+    assertThat(Boilerplate.isBoilerplateLine("Subscribe now. Click here for more information.")).isTrue();
+    assertThat(Boilerplate.isBoilerplateLine("Image 3 of the series shows the harbour at night, as the mayor said.")).isFalse();
+  }
+
+  @Test
   void keepsProse_whenPhraseIsPartOfASentence() {
     assertThat(Boilerplate.isBoilerplateLine("The firm's market share on Tuesday rose to 12 percent.")).isFalse();
     assertThat(Boilerplate.isBoilerplateLine("Bakers said the cookie shortage would last a month.")).isFalse();
@@ -36,6 +49,16 @@ class BoilerplateTest {
     assertThat(Boilerplate.isFurnitureName(doc.getElementById("c"))).isFalse();
     assertThat(Boilerplate.isFurnitureName(doc.getElementById("comments"))).isTrue();
     assertThat(Boilerplate.isFurnitureName(doc.selectFirst("main"))).isFalse();
+  }
+
+  @Test
+  void keepsEmbeddedPost_whenClassNamesAnEmbed() {
+    Document doc = Jsoup.parse("""
+        <div id="a" class="social-media-embed"></div><div id="b" class="embedded-post share"></div>
+        <div id="c" class="social-share"></div>""");
+    assertThat(Boilerplate.isFurnitureName(doc.getElementById("a"))).isFalse();
+    assertThat(Boilerplate.isFurnitureName(doc.getElementById("b"))).isFalse();
+    assertThat(Boilerplate.isFurnitureName(doc.getElementById("c"))).isTrue();
   }
 
   @Test

@@ -235,4 +235,109 @@ class HtmlExtractorTest {
     assertThat(a).isNotNull();
     assertThat(a.text()).startsWith("This paragraph sits inside");
   }
+
+  @Test
+  void keepsEmbeddedPost_whenItsWrapperHasASocialName() {
+    String html = "<html><body><article>"
+        + "<p>The council voted on Monday to close the old harbour road for the whole of next summer.</p>"
+        + "<p>Residents were quick to reply online, and the mayor answered them within the hour.</p>"
+        + "<div class=\"social-media-embed\"><blockquote class=\"twitter-tweet\">"
+        + "<p>The road will reopen in September, and buses will run every ten minutes until then.</p>"
+        + "</blockquote></div>"
+        + "<p>Shop owners on the road said they feared losing most of their summer trade this year.</p>"
+        + "<div class=\"social-share\"><p>Share this story with your friends on every network.</p></div>"
+        + "</article></body></html>";
+
+    Article a = extractor.extract(Page.ofFile("e.html", html.getBytes(StandardCharsets.UTF_8))).value();
+
+    assertThat(a).isNotNull();
+    assertThat(a.text()).contains("The road will reopen in September").doesNotContain("Share this story");
+  }
+
+  @Test
+  void dropsTeaserList_whenItemsOpenWithAHeadlineLink() {
+    String html = "<html><body><div class=\"page\">"
+        + "<div class=\"ticker\"><ul>"
+        + "<li><a href=\"/a\">Floods close three schools in the northern valley</a> NORTHTOWN: Heavy rain on Sunday"
+        + " left three schools under water, and pupils will stay home until Thursday at least.</li>"
+        + "<li><a href=\"/b\">City council approves the new tram line budget</a> SOUTHTOWN: The council voted"
+        + " on Monday to fund the second tram line, after two years of debate among its members.</li>"
+        + "<li><a href=\"/c\">Local team wins the regional cup after a late goal</a> EASTON: A goal in the last"
+        + " minute gave the club its first cup in twelve years, and fans filled the square.</li>"
+        + "</ul></div>"
+        + "<div class=\"story\">"
+        + "<p>The harbour bridge reopened on Tuesday after eight months of repairs to its steel frame.</p>"
+        + "<p><a href=\"/works\">Repairs to the frame</a> took longer than planned, the city engineer said.</p>"
+        + "<p>Drivers had used a ferry and a long detour through the hills while the bridge was shut.</p>"
+        + "</div></div></body></html>";
+
+    Article a = extractor.extract(Page.ofFile("t.html", html.getBytes(StandardCharsets.UTF_8))).value();
+
+    assertThat(a).isNotNull();
+    assertThat(a.text()).startsWith("The harbour bridge reopened")
+        .contains("Repairs to the frame took longer")
+        .doesNotContain("NORTHTOWN").doesNotContain("tram line");
+  }
+
+  @Test
+  void keepsUnlinkedListAndItsHeading_afterTheLastParagraph() {
+    String html = "<html><body><article>"
+        + "<p>Twenty teams have now qualified for the summer tournament, after the last round of games.</p>"
+        + "<p>The final four places will be decided in the play-offs in March, the organisers said today.</p>"
+        + "<p>Officials said a full report on the work and its cost would be published before the end of the year.</p><h3>Qualified teams</h3><ul><li>England (Group A): tenth appearance</li>"
+        + "<li>Ukraine (Group B): third appearance</li><li>Finland (Group J): first appearance</li></ul>"
+        + "<h3>Latest</h3><ul><li><a href=\"/x\">Coach leaves after the defeat at home</a></li>"
+        + "<li><a href=\"/y\">Stadium plans go to the council next week</a></li></ul>"
+        + "</article></body></html>";
+
+    Article a = extractor.extract(Page.ofFile("l.html", html.getBytes(StandardCharsets.UTF_8))).value();
+
+    assertThat(a).isNotNull();
+    assertThat(a.text()).endsWith("Qualified teams\n\nEngland (Group A): tenth appearance\n\n"
+        + "Ukraine (Group B): third appearance\n\nFinland (Group J): first appearance");
+  }
+
+  @Test
+  void keepsSentence_whoseLinkCoversMostOfIt() {
+    String html = "<html><body><article>"
+        + "<p>The inquiry into the collapse of the harbour wall opened on Monday in the town hall.</p>"
+        + "<p><a href=\"/earlier\">The first inquiry had been closed in 2017 for lack of evidence</a>, according to the panel chair.</p>"
+        + "<p>Engineers told the panel that the wall had not been inspected for more than ten years.</p><p>Officials said a full report on the work and its cost would be published before the end of the year.</p>"
+        + "</article></body></html>";
+
+    Article a = extractor.extract(Page.ofFile("k.html", html.getBytes(StandardCharsets.UTF_8))).value();
+
+    assertThat(a).isNotNull();
+    assertThat(a.text()).contains("The first inquiry had been closed in 2017 for lack of evidence, according to the panel chair.");
+  }
+
+  @Test
+  void dropsStandfirstFromBody_whenItStandsApartFromTheParagraphs() {
+    String standfirst = "The town's bridge is open again after eight months, and traffic is back to normal.";
+    String html = "<html><head><meta name=\"description\" content=\"" + standfirst + "\"></head><body>"
+        + "<article><div class=\"intro\"><div><p>" + standfirst + "</p></div></div>"
+        + "<div class=\"text\"><p>The harbour bridge reopened on Tuesday after repairs to its steel frame.</p>"
+        + "<p>Drivers had used a ferry and a long detour through the hills while the bridge was shut.</p><p>Officials said a full report on the work and its cost would be published before the end of the year.</p>"
+        + "</div></article></body></html>";
+
+    Extraction x = extractor.extractFull(Page.ofFile("s.html", html.getBytes(StandardCharsets.UTF_8))).value();
+
+    assertThat(x).isNotNull();
+    assertThat(x.subtitle()).isEqualTo(standfirst);
+    assertThat(x.text()).startsWith("The harbour bridge reopened").doesNotContain("traffic is back");
+  }
+
+  @Test
+  void keepsFirstParagraph_whenTheDescriptionRepeatsIt() {
+    String first = "The harbour bridge reopened on Tuesday after repairs to its steel frame.";
+    String html = "<html><head><meta name=\"description\" content=\"" + first + "\"></head><body>"
+        + "<article><p>" + first + "</p>"
+        + "<p>Drivers had used a ferry and a long detour through the hills while the bridge was shut.</p><p>Officials said a full report on the work and its cost would be published before the end of the year.</p>"
+        + "</article></body></html>";
+
+    Extraction x = extractor.extractFull(Page.ofFile("f.html", html.getBytes(StandardCharsets.UTF_8))).value();
+
+    assertThat(x).isNotNull();
+    assertThat(x.text()).startsWith(first);
+  }
 }
