@@ -89,14 +89,21 @@ final class DateFinder {
           + "|本月=m:0|下个月=m:1|去年=y:-1|今年=y:0|明年=y:1"));
 
   /** Words before a weekday that fix its direction, per language: past, next and this. */
-  private static final Map<String, String[]> WEEKDAY_CUES = Map.of(
+  private static final Map<String, Pattern[]> WEEKDAY_CUES = cues(Map.of(
       "en", new String[] {"last|past", "next|coming", "this"},
       "fr", new String[] {"dernier", "prochain", "ce"},
       "de", new String[] {"letzten|vergangenen|vorigen", "nächsten|kommenden", "diesen"},
       "es", new String[] {"pasado", "próximo|que viene", "este"},
       "ru", new String[] {"прошл\\p{L}*", "следующ\\p{L}*|будущ\\p{L}*", "эт\\p{L}*"},
       "uk", new String[] {"минул\\p{L}*", "наступн\\p{L}*", "ц\\p{L}*"},
-      "tr", new String[] {"geçen|geçtiğimiz", "gelecek|önümüzdeki", "bu"});
+      "tr", new String[] {"geçen|geçtiğimiz", "gelecek|önümüzdeki", "bu"}));
+
+  /** Each cue list compiled once, as {@link String#matches} would compile it on every call. */
+  private static Map<String, Pattern[]> cues(Map<String, String[]> lists) {
+    Map<String, Pattern[]> out = new HashMap<>();
+    lists.forEach((lang, l) -> out.put(lang, new Pattern[] {Pattern.compile(l[0]), Pattern.compile(l[1]), Pattern.compile(l[2])}));
+    return Map.copyOf(out);
+  }
 
   /** Words that put a sentence in the future, so a bare weekday means the coming one. */
   private static final Pattern FUTURE = Pattern.compile(
@@ -115,6 +122,16 @@ final class DateFinder {
   private static final Set<String> CYRILLIC_WEEKDAY_PREPOSITIONS = Set.of("в", "во", "у", "до", "к", "по", "с", "з", "от", "від");
   private static final String NUM_DAY = "(?<day>[0-3]?\\d)";
   private static final String YEAR = "(?<year>(?:1[89]|20)\\d{2})";
+
+  /** What may open a month expression ({@code mid-October}, {@code in February}); "" first: none. */
+  private static final List<String> MONTH_EDGES = List.of("", "mid-", "mid ", "early ", "late ", "début ", "fin ",
+      "mi-", "anfang ", "ende ", "mitte ", "principios de ", "finales de ", "mediados de ", "в начале ", "в конце ",
+      "в середине ", "на початку ", "наприкінці ");
+  private static final List<String> MONTH_PREPOSITIONS = List.of("", "in ", "since ", "until ", "by ", "from ",
+      "during ", "en ", "depuis ", "im ", "seit ", "bis ", "desde ", "hasta ", "в ", "во ", "у ", "з ", "с ", "до ");
+  /** Prepositions before a bare year ({@code in 2022}). */
+  private static final List<String> YEAR_PREPOSITIONS = List.of("in", "since", "of", "until", "by", "from", "en",
+      "depuis", "im", "seit", "desde", "в", "у", "з", "с");
 
   private static final Map<String, Vocabulary> VOCABULARIES = new ConcurrentHashMap<>();
 
@@ -145,11 +162,11 @@ final class DateFinder {
     Vocabulary v = VOCABULARIES.computeIfAbsent(language.isEmpty() ? "en" : language, Vocabulary::new);
     List<Found> all = new ArrayList<>();
     for (Rule rule : v.rules) {
-      Matcher m = rule.pattern.matcher(text);
-      while (m.find()) {
+      if (!rule.possibleIn(text)) continue;
+      MatchStarts.forEachMatch(rule.pattern, text, rule.starts, m -> {
         Found f = rule.resolve(m, text, v, published);
         if (f != null) all.add(f);
-      }
+      });
     }
     all.sort(Comparator.comparingInt(Found::start).thenComparingInt(f -> -(f.end() - f.start())));
     List<Found> out = new ArrayList<>();
@@ -163,8 +180,22 @@ final class DateFinder {
     return out;
   }
 
-  /** One pattern and how a match becomes a date. */
-  private record Rule(Pattern pattern, Resolver resolver) {
+  /**
+   * One pattern and how a match becomes a date; {@code starts} says where a match can begin and
+   * {@code needs} lists characters every match contains, so texts without them skip the pattern.
+   */
+  private record Rule(Pattern pattern, MatchStarts starts, String needs, Resolver resolver) {
+    Rule(Pattern pattern, MatchStarts starts, Resolver resolver) {
+      this(pattern, starts, "", resolver);
+    }
+
+    boolean possibleIn(String text) {
+      for (int i = 0; i < needs.length(); i++) {
+        if (text.indexOf(needs.charAt(i)) < 0) return false;
+      }
+      return true;
+    }
+
     @Nullable Found resolve(Matcher m, String text, Vocabulary v, @Nullable LocalDate published) {
       return resolver.resolve(m, text, v, published);
     }
@@ -187,18 +218,20 @@ final class DateFinder {
       monthFirstNumeric = language.equals("en");
       Set<String> monthAlternatives = new LinkedHashSet<>();
       Set<String> weekdayAlternatives = new LinkedHashSet<>();
+      List<String> monthWords = new ArrayList<>(); // the literal start of each alternative
+      List<String> weekdayWords = new ArrayList<>();
       for (String lang : language.equals("en") ? List.of("en") : List.of(language, "en")) {
         DateFormatSymbols symbols = new DateFormatSymbols(ULocale.forLanguageTag(lang));
         for (int ctx : new int[] {DateFormatSymbols.FORMAT, DateFormatSymbols.STANDALONE}) {
           for (int width : new int[] {DateFormatSymbols.WIDE, DateFormatSymbols.ABBREVIATED}) {
             String[] names = symbols.getMonths(ctx, width);
             for (int i = 0; i < 12 && i < names.length; i++) {
-              addName(names[i], i + 1, months, monthAlternatives, 2);
+              addName(names[i], i + 1, months, monthAlternatives, monthWords, 2);
             }
           }
           String[] days = symbols.getWeekdays(ctx, DateFormatSymbols.WIDE);
           for (int i = 1; i < days.length; i++) {
-            addName(days[i], i == 1 ? 7 : i - 1, weekdays, weekdayAlternatives, 1);
+            addName(days[i], i == 1 ? 7 : i - 1, weekdays, weekdayAlternatives, weekdayWords, 1);
           }
         }
         String rel = RELATIVE.get(lang);
@@ -212,43 +245,50 @@ final class DateFinder {
       if (language.equals("en")) {
         months.put("sept", 9);
         monthAlternatives.add("sept");
+        monthWords.add("sept");
       }
+      MatchStarts atMonth = MatchStarts.caseInsensitive(monthWords);
       String month = "(?<month>" + alternation(monthAlternatives) + ")";
       String weekday = "(?<weekday>" + alternation(weekdayAlternatives) + ")";
       int flags = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS;
       String l = "(?<![\\p{L}\\d])";
       String r = "(?![\\p{L}\\d])";
 
-      rules.add(new Rule(Pattern.compile(l + YEAR + "-(?<m>[01]\\d)-(?<day>[0-3]\\d)" + r),
+      rules.add(new Rule(Pattern.compile(l + YEAR + "-(?<m>[01]\\d)-(?<day>[0-3]\\d)" + r), MatchStarts.DIGIT,
           (m, t, v, p) -> day(m, Integer.parseInt(m.group("year")), Integer.parseInt(m.group("m")),
               Integer.parseInt(m.group("day")))));
       rules.add(new Rule(Pattern.compile(l + "(?<a>[0-3]?\\d)(?<sep>[./])(?<b>[01]?\\d)\\k<sep>" + YEAR + r),
-          (m, t, v, p) -> {
+          MatchStarts.DIGIT, (m, t, v, p) -> {
             int a = Integer.parseInt(m.group("a"));
             int b = Integer.parseInt(m.group("b"));
             boolean monthFirst = v.monthFirstNumeric && m.group("sep").equals("/") && a <= 12 || b > 12;
             return day(m, Integer.parseInt(m.group("year")), monthFirst ? a : b, monthFirst ? b : a);
           }));
       rules.add(new Rule(Pattern.compile("(?:" + YEAR + "\\s?年\\s?)?(?<m>[01]?\\d)\\s?月\\s?(?<day>[0-3]?\\d)\\s?日"),
-          (m, t, v, p) -> withYear(m, p, Integer.parseInt(m.group("m")), Integer.parseInt(m.group("day")))));
-      rules.add(new Rule(Pattern.compile(YEAR + "\\s?年\\s?(?<m>[01]?\\d)\\s?月(?!\\s?\\d)"),
+          MatchStarts.DIGIT, "月日", (m, t, v, p) -> withYear(m, p, Integer.parseInt(m.group("m")), Integer.parseInt(m.group("day")))));
+      rules.add(new Rule(Pattern.compile(YEAR + "\\s?年\\s?(?<m>[01]?\\d)\\s?月(?!\\s?\\d)"), MatchStarts.DIGIT, "年月",
           (m, t, v, p) -> month(m, Integer.parseInt(m.group("year")), Integer.parseInt(m.group("m")))));
-      rules.add(new Rule(Pattern.compile(YEAR + "\\s?年(?!\\s?\\d)"),
+      rules.add(new Rule(Pattern.compile(YEAR + "\\s?年(?!\\s?\\d)"), MatchStarts.DIGIT, "年",
           (m, t, v, p) -> new Found(m.start(), m.end(), m.group("year"), "year")));
       // Nov. 19, 2025 · November 19 · Nov 19th
       rules.add(new Rule(Pattern.compile(l + month + "\\.?\\s+" + NUM_DAY + "(?:st|nd|rd|th)?(?:,?\\s+" + YEAR + ")?" + r,
-          flags), (m, t, v, p) -> writtenDay(m, t, v, p)));
+          flags), atMonth, (m, t, v, p) -> writtenDay(m, t, v, p)));
       // 19 November 2025 · 19. November · 19 de noviembre de 2025 · 19 листопада 2025 року
       rules.add(new Rule(Pattern.compile(l + NUM_DAY + "(?:\\.|er|º|-?го)?\\s+(?:de\\s+)?" + month
           + "\\.?(?:,?\\s+(?:de\\s+)?" + YEAR + "(?:\\s+(?:года|року|г\\.|р\\.))?)?" + r, flags),
-          (m, t, v, p) -> writtenDay(m, t, v, p)));
+          MatchStarts.DIGIT, (m, t, v, p) -> writtenDay(m, t, v, p)));
       // in February 2022 · mid-October · early March · в ноябре 2024
-      rules.add(new Rule(Pattern.compile(l + "(?<edge>mid-|mid |early |late |début |fin |mi-|anfang |ende |mitte |"
-          + "principios de |finales de |mediados de |в начале |в конце |в середине |на початку |наприкінці )?"
-          + "(?<prep>in |since |until |by |from |during |en |depuis |im |seit |bis |desde |hasta |в |во |у |з |с |"
-          + "до |)" + month + "(?:\\s+(?:de\\s+|del\\s+)?" + YEAR + "(?:\\s+(?:года|року))?)?" + r, flags),
-          (m, t, v, p) -> monthExpression(m, t, v, p)));
-      rules.add(new Rule(Pattern.compile(l + weekday + r, flags),
+      List<String> monthStarts = new ArrayList<>(); // how a month expression can begin: [edge] [preposition] month
+      for (String edge : MONTH_EDGES) {
+        for (String prep : MONTH_PREPOSITIONS) {
+          for (String w : monthWords) monthStarts.add(edge + prep + w);
+        }
+      }
+      rules.add(new Rule(Pattern.compile(l + "(?<edge>" + String.join("|", MONTH_EDGES.subList(1, MONTH_EDGES.size()))
+          + ")?(?<prep>" + String.join("|", MONTH_PREPOSITIONS.subList(1, MONTH_PREPOSITIONS.size())) + "|)" + month
+          + "(?:\\s+(?:de\\s+|del\\s+)?" + YEAR + "(?:\\s+(?:года|року))?)?" + r, flags),
+          MatchStarts.caseInsensitive(monthStarts), (m, t, v, p) -> monthExpression(m, t, v, p)));
+      rules.add(new Rule(Pattern.compile(l + weekday + r, flags), MatchStarts.caseInsensitive(weekdayWords),
           (m, t, v, p) -> weekdayExpression(m, t, v, p, language)));
       if (!relative.isEmpty()) {
         List<String> phrases = new ArrayList<>(relative.keySet());
@@ -257,11 +297,11 @@ final class DateFinder {
         for (String ph : phrases) alt.append(alt.isEmpty() ? "" : "|").append(Pattern.quote(ph));
         boolean cjk = language.equals("ja") || language.equals("zh");
         rules.add(new Rule(Pattern.compile((cjk ? "" : l) + "(?<rel>" + alt + ")" + (cjk ? "" : r), flags),
-            (m, t, v, p) -> relativeExpression(m, v, p)));
+            MatchStarts.caseInsensitive(phrases), (m, t, v, p) -> relativeExpression(m, v, p)));
       }
       // a bare year after a preposition or before punctuation: in 2022, (2008), 2019.
-      rules.add(new Rule(Pattern.compile(l + "(?<prep>(?:in|since|of|until|by|from|en|depuis|im|seit|desde|в|у|з|с)\\s+)?"
-          + YEAR + r, flags), (m, t, v, p) -> {
+      rules.add(new Rule(Pattern.compile(l + "(?<prep>(?:" + String.join("|", YEAR_PREPOSITIONS) + ")\\s+)?"
+          + YEAR + r, flags), MatchStarts.DIGIT.or(MatchStarts.caseInsensitive(YEAR_PREPOSITIONS)), (m, t, v, p) -> {
             int e = m.end();
             while (e < t.length() && t.charAt(e) == ' ') e++;
             boolean followedByWord = e < t.length() && (Character.isLowerCase(t.charAt(e)) || "-–%".indexOf(t.charAt(e)) >= 0);
@@ -271,7 +311,7 @@ final class DateFinder {
     }
 
     private static void addName(String name, int value, Map<String, Integer> into, Set<String> alternatives,
-        int maxSuffix) {
+        List<String> literals, int maxSuffix) {
       String bare = name.replace(".", "").toLowerCase(Locale.ROOT);
       if (bare.length() < 3) return;
       into.putIfAbsent(bare, value);
@@ -280,8 +320,10 @@ final class DateFinder {
         String stem = bare.substring(0, bare.length() - ("ьйаяеоиіу".indexOf(bare.charAt(bare.length() - 1)) >= 0 ? 1 : 0));
         into.putIfAbsent("stem:" + stem, value);
         alternatives.add(Pattern.quote(stem) + "\\p{L}{0," + maxSuffix + "}");
+        literals.add(stem);
       } else {
         alternatives.add(Pattern.quote(bare));
+        literals.add(bare);
       }
     }
 
@@ -370,11 +412,11 @@ final class DateFinder {
     int direction = 0;
     boolean cueIsPart = false;
     for (String lang : List.of(language, "en")) {
-      String[] cues = WEEKDAY_CUES.get(lang);
+      Pattern[] cues = WEEKDAY_CUES.get(lang);
       if (cues == null) continue;
-      if (cue.matches(cues[0])) direction = -1;
-      else if (cue.matches(cues[1])) direction = 1;
-      else if (cue.matches(cues[2])) direction = 2;
+      if (cues[0].matcher(cue).matches()) direction = -1;
+      else if (cues[1].matcher(cue).matches()) direction = 1;
+      else if (cues[2].matcher(cue).matches()) direction = 2;
       if (direction != 0) {
         cueIsPart = true;
         break;

@@ -34,7 +34,7 @@ final class Folding {
   static String fold(String word) {
     String w = stripClitics(word);
     if (isInitialism(w)) w = w.replace(".", "");
-    String f = UCharacter.foldCase(w, true);
+    String f = isAscii(w) ? w.toLowerCase(java.util.Locale.ROOT) : UCharacter.foldCase(w, true);
     if (isLatin(f)) {
       f = stripMarks(f);
       f = f.replace('ı', 'i').replace('ø', 'o').replace('ł', 'l').replace('đ', 'd')
@@ -160,6 +160,7 @@ final class Folding {
   }
 
   static String stripMarks(String s) {
+    if (isAscii(s)) return s; // nothing to decompose
     String d = NFD.normalize(s);
     StringBuilder b = new StringBuilder(d.length());
     for (int i = 0; i < d.length(); ) {
@@ -168,6 +169,13 @@ final class Folding {
       i += Character.charCount(cp);
     }
     return NFC.normalize(b);
+  }
+
+  private static boolean isAscii(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) >= 0x80) return false;
+    }
+    return true;
   }
 
   /** Whether a word starts with an upper-case letter (scripts with case only). */

@@ -44,6 +44,8 @@ final class Gazetteer {
       "Easter", "Midway", "Wake", "Resolute", "Dawson", "Center", "Stanley", "Darwin", "Regina", "Creston",
       "Macquarie", "Casey", "Davis", "Palmer", "Troll", "Eucla", "Currie", "Knox", "Marengo", "Vevay");
   private int maxTokens = 1;
+  /** What the names of more than one word begin with, so that most words need one look-up. */
+  private final java.util.Set<String> firstWords = new java.util.HashSet<>();
 
   static Gazetteer get() {
     return Holder.INSTANCE;
@@ -67,6 +69,10 @@ final class Gazetteer {
       addAlternatives(words, lang, "Countries%short");
     }
     addCities(words, languages);
+    for (String key : byName.keySet()) {
+      int space = key.indexOf(' ');
+      if (space >= 0) firstWords.add(key.substring(0, space));
+    }
   }
 
   private void addCities(BreakIterator words, List<ULocale> languages) {
@@ -156,8 +162,10 @@ final class Gazetteer {
     if (Folding.hasCase(surface.get(from)) && !Folding.isCapitalized(surface.get(from))) {
       return Optional.empty();
     }
-    for (int n = Math.min(maxTokens, folded.size() - from); n >= 1; n--) {
-      String key = String.join(" ", folded.subList(from, from + n));
+    String first = folded.get(from);
+    boolean startsLongName = firstWords.contains(first) || first.indexOf(' ') >= 0;
+    for (int n = startsLongName ? Math.min(maxTokens, folded.size() - from) : 1; n >= 1; n--) {
+      String key = n == 1 ? first : String.join(" ", folded.subList(from, from + n));
       String code = byName.get(key);
       if (code == null && n == 1 && isCyrillic(key) && key.length() >= 4) {
         code = byCyrillicStem.get(cyrillicStem(key));

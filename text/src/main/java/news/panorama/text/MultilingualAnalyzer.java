@@ -36,9 +36,6 @@ import news.panorama.core.TextAnalyzer;
  * on itself.
  */
 public final class MultilingualAnalyzer implements TextAnalyzer {
-  /** How much of an article language detection reads. */
-  private static final int DETECTION_CHARS = 2000;
-
   private final SentenceSplitter splitter = new SentenceSplitter();
   private final BreakIterator wordPrototype = BreakIterator.getWordInstance(ULocale.ROOT);
 
@@ -50,8 +47,7 @@ public final class MultilingualAnalyzer implements TextAnalyzer {
   @Override
   public Annotated analyze(Article article) {
     String text = article.text();
-    String sample = article.title() + "\n" + text.substring(0, Math.min(text.length(), DETECTION_CHARS));
-    String language = LanguageGuesser.guess(sample, article.language());
+    String language = LanguageGuesser.guess(article.title(), text, article.language());
     BreakIterator words;
     synchronized (wordPrototype) {
       words = (BreakIterator) wordPrototype.clone();

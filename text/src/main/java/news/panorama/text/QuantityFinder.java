@@ -26,7 +26,9 @@ final class QuantityFinder {
       + "|milliards?|mille|millions?|mil millones|millones|millón|mil|milliarden|milliarde|mrd\\.?|millionen|mio\\.?"
       + "|тыс\\.?|тис\\.?|тысяч\\p{L}*|тисяч\\p{L}*|млн|млрд|трлн|миллион\\p{L}*|мільйон\\p{L}*|миллиард\\p{L}*"
       + "|мільярд\\p{L}*|bin|milyon|milyar|trilyon|miliardi|milioni|bilhões|milhões|mld|mln|万|億|兆)";
-  private static final String CURRENCY_SIGN = "(?<sign>US\\$|A\\$|C\\$|\\$|€|£|¥|₽|₴|₺|₹|₩|USD|EUR|GBP|CHF|UAH|RUB|TRY|JPY|CNY)";
+  private static final List<String> SIGNS_WRITTEN = List.of("US$", "A$", "C$", "$", "€", "£", "¥", "₽", "₴", "₺", "₹", "₩",
+      "USD", "EUR", "GBP", "CHF", "UAH", "RUB", "TRY", "JPY", "CNY");
+  private static final String CURRENCY_SIGN = "(?<sign>" + String.join("|", SIGNS_WRITTEN.stream().map(Pattern::quote).toList()) + ")";
   private static final String CURRENCY_WORD = "(?<cur>dollars?|euros?|pounds?|yen|yuan|francs?|lira|liras|rupees?"
       + "|d['’]euros|de dólares|de euros|dólares|dolares|долларов|доллара|доллар|долл\\.|евро|рубл\\p{L}*"
       + "|гривень|гривні|гривня|грн|доларів|долара|usd|eur|tl|円|ドル|ユーロ|元|ウォン|バーツ|ルーブル)";
@@ -40,6 +42,11 @@ final class QuantityFinder {
           + PERCENT_WORD + ")(?![\\p{L}]))?", FLAGS);
   private static final Pattern PERCENT_FIRST = Pattern.compile(
       "(?<![\\p{L}\\d])(?:%|yüzde\\s)\\s?" + NUM, FLAGS);
+  /** Where each pattern's match can begin: a currency sign, a percent cue, a digit. */
+  private static final Map<Pattern, MatchStarts> STARTS = Map.of(
+      SIGN_FIRST, MatchStarts.caseInsensitive(SIGNS_WRITTEN),
+      PERCENT_FIRST, MatchStarts.caseInsensitive(List.of("%", "yüzde")),
+      NUMBER_FIRST, MatchStarts.DIGIT);
   private static final Pattern COUNTED = Pattern.compile(
       "\\G\\s+(?<w1>\\p{Ll}[\\p{Ll}\\-]+)(?:\\s+(?<w2>\\p{Ll}[\\p{Ll}\\-]+))?", Pattern.UNICODE_CHARACTER_CLASS);
 
@@ -66,11 +73,10 @@ final class QuantityFinder {
     int covered = 0;
     java.util.TreeMap<Integer, Integer> spans = new java.util.TreeMap<>();
     for (Pattern p : List.of(SIGN_FIRST, PERCENT_FIRST, NUMBER_FIRST)) {
-      Matcher m = p.matcher(text);
-      while (m.find()) {
-        if (overlaps(spans, m.start(), m.end()) || taken.test(m.start())) continue;
+      MatchStarts.forEachMatch(p, text, STARTS.get(p), m -> {
+        if (overlaps(spans, m.start(), m.end()) || taken.test(m.start())) return;
         Double number = parse(m.group("num"), dotDecimal);
-        if (number == null) continue;
+        if (number == null) return;
         String mult = group(m, "mult");
         double value = number * multiplier(mult);
         String unit = "";
@@ -86,7 +92,7 @@ final class QuantityFinder {
         } else if (!cur.isEmpty()) {
           unit = currencyCode(cur);
         }
-        if (unit.isEmpty() && mult.equals("m") || unit.isEmpty() && mult.equals("b")) continue;
+        if (unit.isEmpty() && mult.equals("m") || unit.isEmpty() && mult.equals("b")) return;
         if (unit.isEmpty() || unit.length() == 3) {
           Matcher c = (language.equals("de") ? COUNTED_CAPITALIZED : COUNTED).matcher(text);
           c.region(end, Math.min(text.length(), end + 60));
@@ -101,11 +107,11 @@ final class QuantityFinder {
           }
           if (unit.length() == 3) counts = "";
         }
-        if (unit.isEmpty() && counts.isEmpty()) continue;
+        if (unit.isEmpty() && counts.isEmpty()) return;
         spans.put(m.start(), end);
         out.add(new Quantity(text.substring(m.start(), end), m.start(), end, sentenceOf.applyAsInt(m.start()),
             value, unit, counts));
-      }
+      });
     }
     out.sort(java.util.Comparator.comparingInt(Quantity::start));
     return out;
