@@ -13,6 +13,7 @@ import news.panorama.core.Bullet;
 import news.panorama.core.Citation;
 import news.panorama.core.Json;
 import news.panorama.core.PanoramaConfig;
+import news.panorama.pipeline.PublishedOrder;
 import news.panorama.text.MultilingualAnalyzer;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -42,7 +43,7 @@ final class BriefCommand implements Callable<Integer> {
     PanoramaConfig c = config.load();
     int cap = words != null ? words : c.briefWords();
     if (cap < 1) throw new IllegalArgumentException("--words must be at least 1, got " + cap);
-    List<Article> articles = Inputs.inPublishedOrder(Inputs.read(in, "brief"));
+    List<Article> articles = PublishedOrder.sort(Inputs.read(in, "brief"));
     if (articles.isEmpty()) {
       System.err.println("panorama brief: no readable article in " + in);
       return 1;

@@ -9,6 +9,7 @@ import news.panorama.core.Annotated;
 import news.panorama.core.Article;
 import news.panorama.core.JsonLines;
 import news.panorama.core.PanoramaConfig;
+import news.panorama.pipeline.PublishedOrder;
 import news.panorama.core.StoryAssignment;
 import news.panorama.core.StoryClusterer;
 import news.panorama.text.MultilingualAnalyzer;
@@ -32,7 +33,7 @@ final class ClusterCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PanoramaConfig c = config.load();
-    List<Article> articles = Inputs.inPublishedOrder(Inputs.read(in, "cluster"));
+    List<Article> articles = PublishedOrder.sort(Inputs.read(in, "cluster"));
     if (articles.isEmpty()) {
       System.err.println("panorama cluster: no readable article in " + in);
       return 1;

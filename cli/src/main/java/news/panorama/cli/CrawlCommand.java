@@ -1,7 +1,6 @@
 package news.panorama.cli;
 
 import java.net.http.HttpClient;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,7 +40,6 @@ final class CrawlCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PanoramaConfig config = options.load();
-    Files.createDirectories(config.dataDir());
     Catalog catalog = Catalog.effective(config);
     List<Source> sources = only.isEmpty() ? catalog.sources() : only.stream()
         .map(id -> catalog.byId(id).orElseThrow(() -> new IllegalArgumentException("no outlet with id '" + id + "' in " + catalog.name())))
@@ -55,11 +53,7 @@ final class CrawlCommand implements Callable<Integer> {
         long started = System.nanoTime();
         CrawlReport report;
         try (Progress progress = new Progress("crawl", sources.size())) {
-          report = loop.round(source -> {
-            synchronized (progress) {
-              progress.step();
-            }
-          });
+          report = loop.round(source -> progress.step());
         }
         summary(report, (System.nanoTime() - started) / 1e9);
         if (once) return report.offline() ? 1 : 0;

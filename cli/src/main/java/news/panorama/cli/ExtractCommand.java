@@ -1,13 +1,10 @@
 package news.panorama.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Writer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.zip.GZIPInputStream;
 import news.panorama.core.Article;
 import news.panorama.core.Extractor;
 import news.panorama.core.JsonLines;
@@ -49,28 +46,20 @@ final class ExtractCommand implements Callable<Integer> {
         progress.step();
       }
       for (Path f : files) {
-        if (isWarc(f)) {
-          // every HTML response of the WARC file is one page
-          int[] counts = new int[2];
-          Replay.replay(List.of(f), java.util.Map.of(), a -> { }, page -> {
-            try {
-              if (write(w, extractor.extract(page))) counts[0]++; else counts[1]++;
-            } catch (IOException e) {
-              throw new java.io.UncheckedIOException(e);
-            }
-          }, problem -> System.err.println("skipped " + problem));
-          ok += counts[0];
-          failed += counts[1];
-          progress.step();
-          continue;
-        }
-        Outcome<Article> o;
-        try {
-          o = extractor.extract(Page.ofFile(f.toString(), read(f)));
-        } catch (IOException e) {
-          o = Outcome.failed("cannot read " + f + ": " + e.getMessage());
-        }
-        if (write(w, o)) ok++; else failed++;
+        // Replay reads .html, .html.gz and WARC files alike, with the same size cap as start --from
+        int[] counts = new int[2];
+        Replay.replay(List.of(f), java.util.Map.of(), a -> { }, page -> {
+          try {
+            if (write(w, extractor.extract(page))) counts[0]++; else counts[1]++;
+          } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        }, problem -> {
+          System.err.println(problem);
+          counts[1]++;
+        });
+        ok += counts[0];
+        failed += counts[1];
         progress.step();
       }
       w.flush();
@@ -97,12 +86,5 @@ final class ExtractCommand implements Callable<Integer> {
   static boolean isHtml(Path p) {
     String n = p.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
     return n.endsWith(".html") || n.endsWith(".htm") || n.endsWith(".html.gz") || n.endsWith(".htm.gz");
-  }
-
-  private static byte[] read(Path f) throws IOException {
-    if (!f.toString().endsWith(".gz")) return Files.readAllBytes(f);
-    try (InputStream in = new GZIPInputStream(Files.newInputStream(f))) {
-      return in.readAllBytes();
-    }
   }
 }

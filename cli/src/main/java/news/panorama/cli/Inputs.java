@@ -6,7 +6,6 @@ import news.panorama.core.Annotated;
 import news.panorama.core.Article;
 import news.panorama.core.JsonLines;
 import news.panorama.core.TextAnalyzer;
-import news.panorama.pipeline.PublishedOrder;
 
 /** Reading the batch commands' JSON Lines input: bad lines reported on stderr, the rest kept. */
 final class Inputs {
@@ -18,19 +17,13 @@ final class Inputs {
     return r.articles();
   }
 
-  static List<Article> inPublishedOrder(List<Article> articles) {
-    return PublishedOrder.sort(articles);
-  }
-
   /** Analyzes articles in parallel, keeping their order. */
   static List<Annotated> analyze(TextAnalyzer analyzer, List<Article> articles, String label) {
     Annotated[] out = new Annotated[articles.size()];
     try (Progress p = new Progress(label, articles.size())) {
       java.util.stream.IntStream.range(0, articles.size()).parallel().forEach(i -> {
         out[i] = analyzer.analyze(articles.get(i));
-        synchronized (p) {
-          p.step();
-        }
+        p.step();
       });
     }
     return List.of(out);

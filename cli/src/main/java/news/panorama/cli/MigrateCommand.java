@@ -25,13 +25,7 @@ final class MigrateCommand implements Callable<Integer> {
     if (to.equals(config.jdbcUrl())) throw new IllegalArgumentException("--to is the configured database itself: " + to);
     try (JdbcStore from = Stores.open(config); JdbcStore target = JdbcStore.open(to);
         Progress progress = new Progress("migrate", from.articleCount())) {
-      long[] shown = {0};
-      StoreCopy.Report r = StoreCopy.copy(from, target, n -> {
-        while (shown[0] < n) {
-          progress.step();
-          shown[0]++;
-        }
-      });
+      StoreCopy.Report r = StoreCopy.copy(from, target, n -> progress.step());
       System.out.printf("Copied %d articles (%d were already there) and %d briefings; the target holds %d articles in %d stories.%n",
           r.articlesCopied(), r.articlesAlreadyThere(), r.briefingsCopied(), target.articleCount(), target.storyCount());
     }

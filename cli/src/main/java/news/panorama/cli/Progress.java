@@ -5,7 +5,8 @@ import java.util.Locale;
 
 /**
  * A one-line progress bar on stderr for long work: redrawn in place on a terminal, printed every
- * tenth of the way otherwise (logs and CI). Not thread-safe; one per task.
+ * tenth of the way otherwise (logs and CI). One per task; {@link #step()} may be called from
+ * several threads.
  */
 final class Progress implements AutoCloseable {
   private final String label;
@@ -28,7 +29,7 @@ final class Progress implements AutoCloseable {
     this.terminal = terminal;
   }
 
-  void step() {
+  synchronized void step() {
     done++;
     long now = System.nanoTime();
     if (terminal) {

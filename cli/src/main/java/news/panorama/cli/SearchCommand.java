@@ -1,6 +1,5 @@
 package news.panorama.cli;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import news.panorama.core.ArticleJson;
@@ -57,7 +56,7 @@ final class SearchCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PanoramaConfig config = options.load();
     SearchQuery query = new SearchQuery(String.join(" ", words), country, language, source, story,
-        time("--from", from), time("--to", to), limit);
+        ArticleJson.requireTime("--from", from), ArticleJson.requireTime("--to", to), limit);
     SearchResult result;
     try (JdbcStore store = Stores.open(config); LuceneIndex index = Stores.index(config)) {
       index.catchUp(store);
@@ -74,12 +73,5 @@ final class SearchCommand implements Callable<Integer> {
           h.storyId(), h.articleId(), h.snippet().replace("<mark>", "*").replace("</mark>", "*"));
     }
     return 0;
-  }
-
-  private static @Nullable Instant time(String option, @Nullable String value) {
-    if (value == null) return null;
-    Instant t = ArticleJson.parseTime(value);
-    if (t == null) throw new IllegalArgumentException(option + " must be an ISO 8601 date or time, got '" + value + "'");
-    return t;
   }
 }

@@ -145,6 +145,17 @@ public final class ArticleJson {
     }
   }
 
+  /**
+   * Parses a date or time given for the setting or parameter {@code name}; null for null, and a
+   * sentence naming it when the value is not ISO 8601.
+   */
+  public static @Nullable Instant requireTime(String name, @Nullable String value) {
+    if (value == null) return null;
+    Instant t = parseTime(value);
+    if (t == null) throw new IllegalArgumentException(name + " must be an ISO 8601 date or time, got '" + value + "'");
+    return t;
+  }
+
   /** A stable id for an article known only by its URL: 16 hex digits of its SHA-256. */
   public static String idForUrl(String url) {
     try {

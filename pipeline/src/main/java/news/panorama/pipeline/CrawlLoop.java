@@ -69,7 +69,7 @@ public final class CrawlLoop implements Runnable {
     long before = pipeline.accepted();
     java.util.concurrent.atomic.AtomicInteger sinceBrief = new java.util.concurrent.atomic.AtomicInteger();
     CrawlReport report = crawler.crawlOnce(sources,
-        url -> pipeline.store().contains(news.panorama.core.ArticleJson.idForUrl(url), url),
+        pipeline::seen,
         page -> {
           if (pipeline.acceptPage(page) instanceof Pipeline.Result.Stored
               && sinceBrief.incrementAndGet() % BRIEF_EVERY == 0) {

@@ -89,11 +89,16 @@ public final class Pipeline {
 
   /** Extracts the article on a page, then {@link #accept}s it. */
   public Result acceptPage(Page page) {
-    if (!page.url().isEmpty() && store.contains(ArticleJson.idForUrl(page.url()), page.url())) {
+    if (seen(page.url())) {
       return countDuplicate(ArticleJson.idForUrl(page.url()));
     }
     Outcome<Article> extracted = extract(page);
     return extracted.ok() ? accept(extracted.value()) : new Result.Rejected(String.join("; ", extracted.problems()));
+  }
+
+  /** Whether the article at this (non-empty) URL is already stored, so its page need not be fetched. */
+  public boolean seen(String url) {
+    return !url.isEmpty() && store.contains(ArticleJson.idForUrl(url), url);
   }
 
   /** The extraction stage alone: the page's article, or problems naming the page and the reason. */

@@ -185,11 +185,7 @@ public final class WebServer implements AutoCloseable {
   }
 
   private static @Nullable Instant time(Context ctx, String name) {
-    String v = param(ctx, name);
-    if (v == null) return null;
-    Instant t = ArticleJson.parseTime(v);
-    if (t == null) throw new IllegalArgumentException(name + " must be an ISO 8601 date or time, got '" + v + "'");
-    return t;
+    return ArticleJson.requireTime(name, param(ctx, name));
   }
 
   private static int limit(Context ctx, int fallback) {

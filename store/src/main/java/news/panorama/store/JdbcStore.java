@@ -300,21 +300,8 @@ public final class JdbcStore implements Store {
   /** Streams every article with a database cursor, so memory stays flat however large the store. */
   @Override
   public void forEachAssigned(Consumer<Assigned> consumer) {
-    read("read all articles", c -> {
-      c.setAutoCommit(false); // PostgreSQL streams a result with a cursor only inside a transaction
-      try (PreparedStatement s = c.prepareStatement(
-          "SELECT id, story_id, annotated FROM articles" + PUBLICATION_ORDER)) {
-        s.setFetchSize(FETCH_SIZE);
-        try (ResultSet rs = s.executeQuery()) {
-          while (rs.next()) {
-            consumer.accept(new Assigned(annotated(rs.getString(3), rs.getString(1)), rs.getString(2)));
-          }
-        }
-      } finally {
-        c.rollback();
-      }
-      return null;
-    });
+    stream("read all articles", "SELECT id, story_id, annotated FROM articles" + PUBLICATION_ORDER,
+        s -> { }, rs -> consumer.accept(new Assigned(annotated(rs.getString(3), rs.getString(1)), rs.getString(2))));
   }
 
   /**
@@ -326,16 +313,26 @@ public final class JdbcStore implements Store {
    */
   @Override
   public void forEachAddedSince(long seq, Consumer<Added> consumer) {
-    read("read the articles added after position " + seq, c -> {
+    stream("read the articles added after position " + seq,
+        "SELECT seq, id, story_id, annotated FROM articles WHERE seq > ? ORDER BY seq", s -> s.setLong(1, seq),
+        rs -> consumer.accept(new Added(rs.getLong(1), annotated(rs.getString(4), rs.getString(2)), rs.getString(3))));
+  }
+
+  /** Binds a statement's parameters, or handles one row of its result. */
+  @FunctionalInterface
+  private interface SqlStep<T> {
+    void apply(T target) throws SQLException;
+  }
+
+  /** Runs a query through a database cursor, one row at a time, so memory stays flat whatever the result's size. */
+  private void stream(String what, String sql, SqlStep<PreparedStatement> bind, SqlStep<ResultSet> row) {
+    read(what, c -> {
       c.setAutoCommit(false); // PostgreSQL streams a result with a cursor only inside a transaction
-      try (PreparedStatement s = c.prepareStatement(
-          "SELECT seq, id, story_id, annotated FROM articles WHERE seq > ? ORDER BY seq")) {
-        s.setLong(1, seq);
+      try (PreparedStatement s = c.prepareStatement(sql)) {
+        bind.apply(s);
         s.setFetchSize(FETCH_SIZE);
         try (ResultSet rs = s.executeQuery()) {
-          while (rs.next()) {
-            consumer.accept(new Added(rs.getLong(1), annotated(rs.getString(4), rs.getString(2)), rs.getString(3)));
-          }
+          while (rs.next()) row.apply(rs);
         }
       } finally {
         c.rollback();

@@ -102,6 +102,9 @@ public final class LuceneIndex implements SearchIndex {
   /** Languages with a stemming analyzer, by ISO 639-1 code. */
   private static final Map<String, Supplier<Analyzer>> LANGUAGES = languages();
 
+  /** Every field a query searches, equally weighted: the language-neutral one and each language's. */
+  private static final Map<String, Float> QUERY_FIELDS = queryFields();
+
   private final Directory directory;
   private final IndexWriter writer;
   private final SearcherManager searchers;
@@ -163,6 +166,13 @@ public final class LuceneIndex implements SearchIndex {
     m.put("th", ThaiAnalyzer::new);
     m.put("tr", TurkishAnalyzer::new);
     return Map.copyOf(m);
+  }
+
+  private static Map<String, Float> queryFields() {
+    Map<String, Float> fields = new LinkedHashMap<>();
+    fields.put(ANY, 1.0f);
+    LANGUAGES.keySet().forEach(lang -> fields.put(field(lang), 1.0f));
+    return Map.copyOf(fields);
   }
 
   private static String field(String language) {
@@ -241,10 +251,7 @@ public final class LuceneIndex implements SearchIndex {
 
   @Override
   public SearchResult search(SearchQuery q) {
-    Map<String, Float> fields = new LinkedHashMap<>();
-    fields.put(ANY, 1.0f);
-    LANGUAGES.keySet().forEach(lang -> fields.put(field(lang), 1.0f));
-    SimpleQueryParser parser = new SimpleQueryParser(analyzer, fields);
+    SimpleQueryParser parser = new SimpleQueryParser(analyzer, QUERY_FIELDS);
     parser.setDefaultOperator(BooleanClause.Occur.MUST); // every word must match, as readers expect
     Query words = parser.parse(q.text());
     if (words == null) words = new MatchNoDocsQuery("no searchable words");

@@ -18,7 +18,7 @@ public final class StoreCopy {
   /** What a copy did. */
   public record Report(long articlesCopied, long articlesAlreadyThere, long briefingsCopied) {}
 
-  /** @param progress called with each article handled, for a progress bar */
+  /** @param progress called once per article handled, with how many so far, for a progress bar */
   public static Report copy(Store from, Store to, LongConsumer progress) {
     long[] copied = {0};
     long[] present = {0};
