@@ -3,14 +3,14 @@ package news.panorama.cli;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
-import news.panorama.cluster.TfIdfClusterer;
+import news.panorama.cluster.StoryGrouper;
 import news.panorama.core.Annotated;
 import news.panorama.core.Article;
 import news.panorama.core.JsonLines;
 import news.panorama.core.PanoramaConfig;
 import news.panorama.pipeline.PublishedOrder;
-import news.panorama.core.StoryAssignment;
 import news.panorama.core.StoryClusterer;
 import news.panorama.text.MultilingualAnalyzer;
 import picocli.CommandLine.Command;
@@ -39,12 +39,14 @@ final class ClusterCommand implements Callable<Integer> {
       return 1;
     }
     List<Annotated> annotated = Inputs.analyze(new MultilingualAnalyzer(), articles, "analyze");
-    StoryClusterer clusterer = new TfIdfClusterer(c.clusterThreshold(), c.clusterWindow());
+    StoryClusterer clusterer = StoryGrouper.of(c);
+    // stories merge and split as articles arrive: the final story of each article is written at the end
+    Map<String, String> storyOf;
+    try (Progress p = new Progress("group", annotated.size())) {
+      storyOf = StoryClusterer.groupAll(clusterer, annotated, p::step);
+    }
     try (Writer w = JsonLines.create(out)) {
-      for (Annotated a : annotated) {
-        StoryAssignment s = clusterer.assign(a);
-        w.write(s.articleId() + "\t" + s.storyId() + "\n");
-      }
+      for (Map.Entry<String, String> e : storyOf.entrySet()) w.write(e.getKey() + "\t" + e.getValue() + "\n");
       w.flush();
     }
     return 0;

@@ -18,6 +18,7 @@ import java.util.Random;
 import news.panorama.core.Annotated;
 import news.panorama.core.Article;
 import news.panorama.core.JsonLines;
+import news.panorama.core.StoryClusterer;
 import news.panorama.text.MultilingualAnalyzer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -69,35 +70,33 @@ class ClusterEvaluationIT {
 
 
   static Map<String, String> cluster(List<Annotated> articles, double threshold, Duration window) {
-    TfIdfClusterer clusterer = new TfIdfClusterer(threshold, window);
-    Map<String, String> out = new LinkedHashMap<>();
-    for (Annotated a : articles) out.put(a.id(), clusterer.assign(a).storyId());
-    return out;
+    StoryGrouper clusterer = new StoryGrouper(StoryGrouper.Settings.defaults().withThreshold(threshold).withWindow(window));
+    return StoryClusterer.groupAll(clusterer, articles, () -> {});
   }
 
-  private static BCubed sweep(String name, List<Annotated> articles, Map<String, String> gold, Duration window) {
+  private static ClusterScore sweep(String name, List<Annotated> articles, Map<String, String> gold, Duration window) {
     for (double t : SWEEP) {
-      System.out.printf("%s threshold %.2f: %s%n", name, t, BCubed.score(cluster(articles, t, window), gold));
+      System.out.printf("%s threshold %.2f: %s%n", name, t, ClusterScore.of(cluster(articles, t, window), gold));
     }
-    BCubed chosen = BCubed.score(cluster(articles, TfIdfClusterer.DEFAULT_THRESHOLD, window), gold);
-    System.out.printf("%s default threshold %.2f: %s%n", name, TfIdfClusterer.DEFAULT_THRESHOLD, chosen);
+    ClusterScore chosen = ClusterScore.of(cluster(articles, StoryGrouper.DEFAULT_THRESHOLD, window), gold);
+    System.out.printf("%s default threshold %.2f: %s%n", name, StoryGrouper.DEFAULT_THRESHOLD, chosen);
     return chosen;
   }
 
   @Test
   void groupsDucNewswireIntoItsStories_whenReadInPublicationOrder() {
     assumeTrue(!duc.isEmpty(), "no DUC 2004 data at " + DUC.toAbsolutePath());
-    BCubed score = sweep("DUC 2004 (default window)", duc, ducGold, TfIdfClusterer.DEFAULT_WINDOW);
+    ClusterScore score = sweep("DUC 2004 (default window)", duc, ducGold, StoryGrouper.DEFAULT_WINDOW);
     assertThat(score.f1()).isGreaterThanOrEqualTo(0.8);
   }
 
   @Test
   void separatesEcbEvents_inFileOrderAndShuffled() {
     assumeTrue(!ecb.isEmpty(), "no ECB+ data at " + ECB.toAbsolutePath());
-    BCubed sorted = sweep("ECB+ file order", ecb, ecbGold, TfIdfClusterer.DEFAULT_WINDOW);
+    ClusterScore sorted = sweep("ECB+ file order", ecb, ecbGold, StoryGrouper.DEFAULT_WINDOW);
     List<Annotated> shuffled = new ArrayList<>(ecb);
     Collections.shuffle(shuffled, new Random(42));
-    BCubed mixed = sweep("ECB+ shuffled (seed 42)", shuffled, ecbGold, TfIdfClusterer.DEFAULT_WINDOW);
+    ClusterScore mixed = sweep("ECB+ shuffled (seed 42)", shuffled, ecbGold, StoryGrouper.DEFAULT_WINDOW);
     assertThat(sorted.f1()).isGreaterThanOrEqualTo(0.8);
     assertThat(mixed.f1()).isGreaterThanOrEqualTo(0.8);
   }

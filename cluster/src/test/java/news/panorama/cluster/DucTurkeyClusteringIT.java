@@ -42,7 +42,7 @@ class DucTurkeyClusteringIT {
     assertThat(others).hasSize(40);
 
     MultilingualAnalyzer analyzer = new MultilingualAnalyzer();
-    TfIdfClusterer clusterer = TfIdfClusterer.withDefaults();
+    StoryGrouper clusterer = StoryGrouper.withDefaults();
     Map<String, String> story = new LinkedHashMap<>();
     List<Article> seeds = Sample.articles();
     for (Article a : SeedStoryClusteringTest.interleaved(seeds, others)) {

@@ -84,7 +84,7 @@ class SeedStoryClusteringTest {
   @Test
   void seedsFormOneStoryWithoutOtherNews_whenInterleavedWithNewsOfTheSameDays() {
     List<Article> seeds = Sample.articles();
-    TfIdfClusterer clusterer = TfIdfClusterer.withDefaults();
+    StoryGrouper clusterer = StoryGrouper.withDefaults();
     Map<String, String> story = new LinkedHashMap<>();
     for (Article a : interleaved(seeds, OTHER_NEWS)) {
       Annotated annotated = ANALYZER.analyze(a);
@@ -101,20 +101,20 @@ class SeedStoryClusteringTest {
   void sameInputGivesSameStories_whenRunTwice() {
     List<Article> input = interleaved(Sample.articles(), OTHER_NEWS);
     List<Annotated> analyzed = input.stream().map(ANALYZER::analyze).toList();
-    TfIdfClusterer first = TfIdfClusterer.withDefaults();
-    TfIdfClusterer second = TfIdfClusterer.withDefaults();
+    StoryGrouper first = StoryGrouper.withDefaults();
+    StoryGrouper second = StoryGrouper.withDefaults();
     for (Annotated a : analyzed) assertThat(second.assign(a)).isEqualTo(first.assign(a));
   }
 
   @Test
   void storiesOutsideTheWindowAreForgotten_whenTimeMovesOn() {
-    TfIdfClusterer clusterer = new TfIdfClusterer(0.2, java.time.Duration.ofHours(24));
+    StoryGrouper clusterer = new StoryGrouper(StoryGrouper.Settings.defaults().withWindow(java.time.Duration.ofHours(24)));
     Annotated early = ANALYZER.analyze(Sample.articles().get(0));
     clusterer.assign(early);
     Article later = Article.of("later", "", "Test Wire", "", "en", Instant.parse("2025-11-25T00:00:00Z"),
         Sample.articles().get(1).title(), Sample.articles().get(1).text());
     StoryAssignment a = clusterer.assign(ANALYZER.analyze(later));
     assertThat(a.created()).isTrue();
-    assertThat(clusterer.activeStories()).isEqualTo(1);
+    assertThat(clusterer.openStories()).isEqualTo(1);
   }
 }

@@ -13,6 +13,17 @@ public interface Store extends AutoCloseable {
   /** Stores an analyzed article and its story; false when it was already stored. */
   boolean save(Annotated article, StoryAssignment assignment);
 
+  /**
+   * Moves stored articles to the stories grouping now puts them in (after a merge or a split; see
+   * {@link StoryClusterer#moved()}). Both stories are refreshed and due for a briefing; a story left
+   * without articles is removed and its id becomes an alias of the story that took them. Moves of
+   * articles not stored, or already in their story, are ignored.
+   */
+  void reassign(List<StoryAssignment> moves);
+
+  /** The story a removed story's articles went to (following merges), if the id was merged away. */
+  Optional<String> storyAlias(String storyId);
+
   /** Whether an article with this id, or with this non-empty URL, is stored. */
   boolean contains(String id, String url);
 

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
 import news.panorama.brief.ExtractiveBriefer;
-import news.panorama.cluster.TfIdfClusterer;
+import news.panorama.cluster.StoryGrouper;
 import news.panorama.core.Annotated;
 import news.panorama.core.Article;
 import news.panorama.core.ArticleJson;
@@ -71,7 +71,7 @@ public final class Pipeline {
   /** The default stages, writing to {@code store} and keeping {@code search} (if any) caught up. */
   public static Pipeline create(PanoramaConfig config, Store store, @Nullable SearchIndex search) {
     return new Pipeline(new HtmlExtractor(), new MultilingualAnalyzer(),
-        new TfIdfClusterer(config.clusterThreshold(), config.clusterWindow()),
+        StoryGrouper.of(config),
         new ExtractiveBriefer(), store, config.briefWords(), search);
   }
 
@@ -163,6 +163,11 @@ public final class Pipeline {
       saved = store.save(annotated, assignment);
     } catch (IllegalArgumentException e) {
       return new Result.Rejected(e.getMessage());
+    }
+    List<StoryAssignment> moved = clusterer.moved();
+    if (!moved.isEmpty()) {
+      store.reassign(moved);
+      for (StoryAssignment m : moved) dirtyStories.add(m.storyId());
     }
     if (!saved) {
       return countDuplicate(article.id());

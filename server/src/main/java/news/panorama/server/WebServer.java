@@ -130,7 +130,7 @@ public final class WebServer implements AutoCloseable {
     String id = ctx.pathParam("id");
     Optional<Story> story = store.story(id);
     if (story.isEmpty()) {
-      notFound(ctx, "No story with id '" + id + "' is stored.");
+      missingStory(ctx, id, Pages::storyPath);
       return;
     }
     List<Article> articles = store.annotated(id).stream().map(Annotated::article).toList();
@@ -227,7 +227,7 @@ public final class WebServer implements AutoCloseable {
     String id = ctx.pathParam("id");
     Optional<Story> found = store.story(id);
     if (found.isEmpty()) {
-      notFound(ctx, "No story with id '" + id + "' is stored.");
+      missingStory(ctx, id, target -> "/api/v1" + Pages.storyPath(target));
       return;
     }
     Story s = found.get();
@@ -258,6 +258,19 @@ public final class WebServer implements AutoCloseable {
       return;
     }
     ctx.json(ArticleJson.toNode(article.get()));
+  }
+
+  /**
+   * A story id that is not stored: when grouping merged that story into another, a permanent
+   * redirect to where its articles went (links and feeds keep working); else not found.
+   */
+  private void missingStory(Context ctx, String id, java.util.function.Function<String, String> pathOf) {
+    Optional<String> target = store.storyAlias(id);
+    if (target.isPresent()) {
+      ctx.redirect(pathOf.apply(target.get()), io.javalin.http.HttpStatus.MOVED_PERMANENTLY);
+    } else {
+      notFound(ctx, "No story with id '" + id + "' is stored.");
+    }
   }
 
   /** Marks the response as not found; the 404 handler renders it as a page or as JSON. */

@@ -15,7 +15,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -134,6 +136,91 @@ public final class JdbcStore implements Store {
       }
       refreshStory(c, storyId);
       return true;
+    });
+  }
+
+  @Override
+  public void reassign(List<StoryAssignment> moves) {
+    if (moves.isEmpty()) return;
+    write("move " + moves.size() + " articles to other stories", c -> {
+      Map<String, String> emptiedInto = new LinkedHashMap<>();
+      Set<String> touched = new LinkedHashSet<>();
+      for (StoryAssignment m : moves) {
+        Validate.notBlank(m.storyId(), "new story id of article '" + m.articleId() + "'");
+        checkLength(m.storyId(), MAX_ID_LENGTH, "story id of article '" + m.articleId() + "'");
+        Optional<String> from = firstString(c, "SELECT story_id FROM articles WHERE id = ?", m.articleId());
+        if (from.isEmpty() || from.get().equals(m.storyId())) continue;
+        moveArticle(c, m.articleId(), m.storyId());
+        touched.add(from.get());
+        touched.add(m.storyId());
+        emptiedInto.putIfAbsent(from.get(), m.storyId());
+      }
+      for (String storyId : touched) {
+        if (exists(c, "SELECT 1 FROM articles WHERE story_id = ?", storyId)) {
+          refreshStory(c, storyId);
+        } else {
+          removeStory(c, storyId, emptiedInto.getOrDefault(storyId, storyId));
+        }
+      }
+      return null;
+    });
+  }
+
+  /**
+   * Gives an article its new story by writing its row again, so that it takes a new position in the
+   * insertion order and followers of that order (the search index) see the change.
+   */
+  private void moveArticle(Connection c, String id, String storyId) throws SQLException {
+    String columns = "url, source, country, language, published, title, text, authors, image, annotated, added_at";
+    int n = 11;
+    Object[] values = new Object[n];
+    int[] types = new int[n];
+    try (PreparedStatement s = prepare(c, "SELECT " + columns + " FROM articles WHERE id = ?", id);
+        ResultSet rs = s.executeQuery()) {
+      if (!rs.next()) return;
+      for (int i = 0; i < n; i++) {
+        values[i] = rs.getObject(i + 1);
+        types[i] = rs.getMetaData().getColumnType(i + 1);
+      }
+    }
+    update(c, "DELETE FROM articles WHERE id = ?", id);
+    try (PreparedStatement s = c.prepareStatement("INSERT INTO articles (" + columns + ", id, story_id)"
+        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      for (int i = 0; i < n; i++) {
+        if (values[i] == null) {
+          s.setNull(i + 1, types[i]);
+        } else {
+          s.setObject(i + 1, values[i], types[i]);
+        }
+      }
+      s.setString(n + 1, id);
+      s.setString(n + 2, storyId);
+      s.executeUpdate();
+    }
+  }
+
+  private void removeStory(Connection c, String storyId, String target) throws SQLException {
+    update(c, "DELETE FROM story_versions WHERE story_id = ?", storyId);
+    update(c, "DELETE FROM briefings WHERE story_id = ?", storyId);
+    update(c, "DELETE FROM stories WHERE id = ?", storyId);
+    if (!target.equals(storyId)) {
+      update(c, "DELETE FROM story_aliases WHERE id = ?", storyId);
+      update(c, "INSERT INTO story_aliases (id, target, merged_at) VALUES (?, ?, ?)", storyId, target,
+          utc(clock.instant()));
+    }
+  }
+
+  @Override
+  public Optional<String> storyAlias(String storyId) {
+    return read("look up where story '" + storyId + "' went", c -> {
+      String current = storyId;
+      Set<String> seen = new LinkedHashSet<>();
+      while (seen.add(current)) {
+        Optional<String> target = firstString(c, "SELECT target FROM story_aliases WHERE id = ?", current);
+        if (target.isEmpty()) break;
+        current = target.get();
+      }
+      return current.equals(storyId) ? Optional.<String>empty() : Optional.of(current);
     });
   }
 

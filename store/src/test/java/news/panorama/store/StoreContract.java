@@ -23,6 +23,7 @@ import news.panorama.core.Citation;
 import news.panorama.core.Sample;
 import news.panorama.core.Store;
 import news.panorama.core.Story;
+import news.panorama.core.StoryAssignment;
 import news.panorama.core.StoryVersion;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -154,6 +155,48 @@ abstract class StoreContract {
         "Unknown outlet (Ukraine section)", "PA Turkey", "Particle", "Unknown outlet", "Undated Wire");
     assertThat(story.countries()).containsExactly("UA", "TR", "US");
     assertThat(story.languages()).containsExactly("en", "de");
+  }
+
+  @Test
+  void reassign_movesArticles_refreshesBothStories_andLeavesAnAliasForAnEmptiedOne() {
+    for (int i = 0; i < 3; i++) store.save(annotated(sample.get(i)), assign(sample.get(i), "kept"));
+    for (int i = 3; i < 5; i++) store.save(annotated(sample.get(i)), assign(sample.get(i), "merged"));
+    store.saveBriefing(briefing("merged", "Witkoff heads to Turkey"));
+    long[] before = new long[1];
+    store.forEachAddedSince(0, a -> before[0] = Math.max(before[0], a.seq()));
+
+    store.reassign(List.of(assign(sample.get(3), "kept"), assign(sample.get(4), "kept"),
+        assign(sample.get(0), "kept"), new StoryAssignment("not-stored", "kept", false, 1)));
+
+    assertThat(store.story("kept").orElseThrow().articleCount()).isEqualTo(5);
+    assertThat(store.annotated("kept")).hasSize(5);
+    assertThat(store.story("merged")).isEmpty();
+    assertThat(store.briefing("merged")).isEmpty();
+    assertThat(store.storyAlias("merged")).contains("kept");
+    assertThat(store.storyAlias("kept")).isEmpty();
+    assertThat(store.storiesDueForBriefing()).containsExactly("kept");
+    assertThat(store.articleCount()).isEqualTo(5);
+    assertThat(store.article(sample.get(3).id())).contains(sample.get(3));
+    // the moved articles come again after the last position, so the search index sees their new story
+    List<String> movedAgain = new ArrayList<>();
+    store.forEachAddedSince(before[0], a -> movedAgain.add(a.article().id() + "@" + a.storyId()));
+    assertThat(movedAgain).containsExactly(sample.get(3).id() + "@kept", sample.get(4).id() + "@kept");
+  }
+
+  @Test
+  void reassign_splitsAStory_andFollowsChainsOfMerges() {
+    for (int i = 0; i < 4; i++) store.save(annotated(sample.get(i)), assign(sample.get(i), "a"));
+    store.save(annotated(sample.get(4)), assign(sample.get(4), "b"));
+
+    store.reassign(List.of(assign(sample.get(2), "c"), assign(sample.get(3), "c")));
+    assertThat(store.story("a").orElseThrow().articleCount()).isEqualTo(2);
+    assertThat(store.story("c").orElseThrow().articleCount()).isEqualTo(2);
+    store.reassign(List.of(assign(sample.get(4), "c")));
+    store.reassign(List.of(assign(sample.get(2), "a"), assign(sample.get(3), "a"), assign(sample.get(4), "a")));
+
+    assertThat(store.storyAlias("b")).contains("a"); // b → c → a
+    assertThat(store.story("a").orElseThrow().articleCount()).isEqualTo(5);
+    assertThat(store.storyCount()).isEqualTo(1);
   }
 
   @Test

@@ -1,0 +1,69 @@
+package news.panorama.cluster;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import news.panorama.core.Annotated;
+import news.panorama.core.Entity;
+import news.panorama.core.Quantity;
+import news.panorama.core.Sentence;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What grouping compares of one article, computed without shared state (so in parallel): sublinear
+ * counts of its title terms (weighted up), the terms of its lead and body (the lead weighted up),
+ * its canonical entities (prefixed {@code e:}, weighted up) and its stated amounts (prefixed
+ * {@code n:}). Entity and amount features do not depend on the language, which is what lets an
+ * article join a story told in another language.
+ *
+ * @param time the publication time, or null when the article has none
+ */
+record ArticleProfile(String id, @Nullable Instant time, String language, Map<String, Double> features) {
+  static final double TITLE_WEIGHT = 3;
+  static final double LEAD_WEIGHT = 2;
+  static final double ENTITY_WEIGHT = 2;
+  static final double AMOUNT_WEIGHT = 1;
+  /** Sentences that count as the lead: news puts the event first and background later. */
+  static final int LEAD_SENTENCES = 3;
+
+  ArticleProfile {
+    features = Map.copyOf(features);
+  }
+
+  static ArticleProfile of(Annotated article) {
+    Map<String, Double> counts = new HashMap<>();
+    for (String t : article.titleTerms()) counts.merge(t, TITLE_WEIGHT, Double::sum);
+    int index = 0;
+    for (Sentence s : article.sentences()) {
+      double w = index++ < LEAD_SENTENCES ? LEAD_WEIGHT : 1;
+      for (String t : s.terms()) counts.merge(t, w, Double::sum);
+    }
+    for (Entity e : article.entities()) {
+      counts.merge(entityFeature(e.key()), ENTITY_WEIGHT * Math.max(1, e.count()), Double::sum);
+    }
+    for (Quantity q : article.quantities()) {
+      counts.merge(amountFeature(q), AMOUNT_WEIGHT, Double::sum);
+    }
+    Map<String, Double> features = new HashMap<>(counts.size() * 2);
+    counts.forEach((term, c) -> features.put(term, 1 + Math.log(c)));
+    return new ArticleProfile(article.id(), article.article().published(), article.language(), features);
+  }
+
+  static String entityFeature(String key) {
+    return "e:" + key;
+  }
+
+  /** An amount as written nowhere else: its value to three significant digits and its unit. */
+  static String amountFeature(Quantity q) {
+    return "n:" + String.format(Locale.ROOT, "%.3g", q.value()) + (q.unit().isEmpty() ? "" : " " + q.unit());
+  }
+
+  static boolean languageIndependent(String feature) {
+    return feature.startsWith("e:") || feature.startsWith("n:");
+  }
+
+  boolean isEmpty() {
+    return features.isEmpty();
+  }
+}

@@ -1,0 +1,178 @@
+package news.panorama.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import news.panorama.core.Annotated;
+import news.panorama.core.Article;
+import news.panorama.core.Entity;
+import news.panorama.core.ArticleJson;
+import news.panorama.core.Sentence;
+import news.panorama.core.StoryAssignment;
+import news.panorama.core.StoryClusterer;
+import news.panorama.text.MultilingualAnalyzer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The grouping decisions one at a time, on articles whose terms are given (so each case is exactly
+ * the situation it names), and cross-lingual grouping on short news written for this test in eight
+ * languages (src/test/resources/crosslingual.jsonl, six events told two to four times each).
+ */
+class StoryGrouperTest {
+  private static final Instant T0 = Instant.parse("2026-03-10T08:00:00Z");
+
+  /** An article with one sentence of the given terms, its first three as the title, and entities. */
+  private static Annotated doc(String id, Instant time, String language, String terms, String... entities) {
+    List<String> words = Arrays.asList(terms.split(" "));
+    List<Entity> named = Arrays.stream(entities).map(e -> new Entity(e, e, "PERSON", 1, List.of(e))).toList();
+    Article a = Article.of(id, "https://example.org/" + id, "Test", "", language, time, String.join(" ", words.subList(0, 3)), terms);
+    return new Annotated(a, language, words.subList(0, 3), List.of(new Sentence(0, terms, 0, terms.length(), words)),
+        List.of(), named);
+  }
+
+  private static Instant hours(int h) {
+    return T0.plus(Duration.ofHours(h));
+  }
+
+  @Test
+  void joins_whenTheArticleSharesTheStorysWords_andOpens_whenNothingIsNear() {
+    StoryGrouper g = StoryGrouper.withDefaults();
+    StoryAssignment first = g.assign(doc("a", hours(0), "en", "earthquake izmir rescue collapsed buildings afad toll", "izmir"));
+    StoryAssignment second = g.assign(doc("b", hours(1), "en", "izmir earthquake toll rises rescue teams afad", "izmir"));
+    StoryAssignment other = g.assign(doc("c", hours(2), "en", "airbus order india aircraft jets deliveries", "airbus"));
+
+    assertThat(first.created()).isTrue();
+    assertThat(first.storyId()).isEqualTo("s-a");
+    assertThat(second.created()).isFalse();
+    assertThat(second.storyId()).isEqualTo("s-a");
+    assertThat(second.similarity()).isGreaterThanOrEqualTo(StoryGrouper.DEFAULT_THRESHOLD);
+    assertThat(other.created()).isTrue();
+    assertThat(other.storyId()).isEqualTo("s-c");
+    assertThat(g.moved()).isEmpty();
+  }
+
+  @Test
+  void doesNotJoin_aStoryOutsideTheWindow() {
+    StoryGrouper g = new StoryGrouper(StoryGrouper.Settings.defaults().withWindow(Duration.ofDays(2)));
+    g.assign(doc("a", hours(0), "en", "earthquake izmir rescue collapsed buildings afad toll", "izmir"));
+    StoryAssignment late = g.assign(doc("b", hours(24 * 5), "en", "earthquake izmir rescue collapsed buildings afad toll", "izmir"));
+    assertThat(late.created()).isTrue();
+  }
+
+  @Test
+  void merges_twoStories_whenArticlesShowTheyReportOneEvent() {
+    StoryGrouper.Settings s = new StoryGrouper.Settings(0.2, Duration.ofDays(14), 0.3, 1.0, 0.7);
+    StoryGrouper g = new StoryGrouper(s);
+    g.assign(doc("x", hours(0), "en", "ministers summit geneva ceasefire proposal draft"));
+    StoryAssignment y = g.assign(doc("y", hours(1), "en", "negotiators talks delegations swiss hotel overnight"));
+    assertThat(y.created()).isTrue();
+    assertThat(g.moved()).isEmpty();
+    List<StoryAssignment> movedAll = new ArrayList<>();
+    String last = "";
+    for (int i = 0; i < 4; i++) {
+      last = g.assign(doc("b" + i, hours(2 + i), "en",
+          "ministers summit geneva ceasefire negotiators talks delegations swiss")).storyId();
+      movedAll.addAll(g.moved());
+    }
+    assertThat(movedAll).extracting(StoryAssignment::articleId).contains("y");
+    assertThat(movedAll).extracting(StoryAssignment::storyId).containsOnly("s-x");
+    assertThat(last).isEqualTo("s-x");
+    assertThat(g.openStories()).isEqualTo(1);
+  }
+
+  @Test
+  void splits_aStoryWhoseArticlesDriftIntoTwoEvents() {
+    StoryGrouper.Settings s = new StoryGrouper.Settings(0.2, Duration.ofDays(14), 1.0, 0.4, 0.7);
+    StoryGrouper g = new StoryGrouper(s);
+    Map<String, String> story = new HashMap<>();
+    List<Annotated> articles = List.of(
+        doc("a1", hours(0), "en", "storm coast flooding evacuation harbour warning"),
+        doc("a2", hours(1), "en", "storm coast flooding evacuation harbour warning sirens"),
+        doc("m", hours(2), "en", "storm coast flooding evacuation harbour strike dockers wages union pay"),
+        doc("b1", hours(3), "en", "harbour strike dockers wages union pay talks"),
+        doc("b2", hours(4), "en", "dockers strike wages union pay talks employers"),
+        doc("b3", hours(5), "en", "strike dockers union pay employers talks walkout"));
+    Map<String, String> finalStories = StoryClusterer.groupAll(g, articles, () -> {});
+    story.putAll(finalStories);
+
+    assertThat(story.get("a1")).isEqualTo("s-a1");
+    assertThat(story.get("a2")).isEqualTo("s-a1");
+    assertThat(story.get("b2")).isEqualTo(story.get("b1")).isEqualTo(story.get("b3")).isNotEqualTo("s-a1");
+    assertThat(g.openStories()).isEqualTo(2);
+  }
+
+  @Test
+  void sameInputInTheSameOrder_givesTheSameStories() throws IOException {
+    List<Annotated> articles = crossLingual();
+    assertThat(StoryClusterer.groupAll(StoryGrouper.withDefaults(), articles, () -> {}))
+        .isEqualTo(StoryClusterer.groupAll(StoryGrouper.withDefaults(), articles, () -> {}));
+  }
+
+  @Test
+  void undatedArticle_isPlacedAtTheLatestTimeSeen_andEmptyArticle_standsAlone() {
+    StoryGrouper g = new StoryGrouper(StoryGrouper.Settings.defaults().withWindow(Duration.ofDays(2)));
+    g.assign(doc("old", hours(0), "en", "earthquake izmir rescue collapsed buildings afad toll", "izmir"));
+    g.assign(doc("new", hours(24 * 10), "en", "airbus order india aircraft jets deliveries", "airbus"));
+    Article undatedArticle = Article.of("undated", "", "Test", "", "en", null, "earthquake izmir rescue",
+        "earthquake izmir rescue collapsed buildings afad toll");
+    Annotated undated = doc("undated", hours(0), "en", "earthquake izmir rescue collapsed buildings afad toll", "izmir")
+        .withArticle(undatedArticle);
+    // placed ten days after the earthquake story, outside its two-day window: a story of its own
+    assertThat(g.assign(undated).created()).isTrue();
+
+    Article blank = Article.of("blank", "", "Test", "", "en", hours(24 * 10), "", "");
+    Annotated empty = new Annotated(blank, "en", List.of(), List.of(), List.of(), List.of());
+    StoryAssignment alone = g.assign(empty);
+    assertThat(alone.created()).isTrue();
+    assertThat(alone.storyId()).isEqualTo("s-blank");
+    StoryAssignment secondBlank = g.assign(new Annotated(blank.withId("blank2"), "en", List.of(), List.of(), List.of(), List.of()));
+    assertThat(secondBlank.storyId()).isEqualTo("s-blank2");
+  }
+
+  @Test
+  void settings_refuseValuesOutOfRange_withTheirName() {
+    assertThatThrownBy(() -> new StoryGrouper.Settings(1.5, Duration.ofDays(1), 0.5, 0.7, 0.7))
+        .hasMessageContaining("cluster threshold");
+    assertThatThrownBy(() -> new StoryGrouper.Settings(0.2, Duration.ZERO, 0.5, 0.7, 0.7))
+        .hasMessageContaining("window");
+  }
+
+  @Test
+  void groupsTheSameEventAcrossLanguages_withoutMixingEvents() throws IOException {
+    List<Annotated> articles = crossLingual();
+    Map<String, String> gold = new HashMap<>();
+    for (Annotated a : articles) gold.put(a.id(), String.valueOf(a.article().extra().get("story")));
+    Map<String, String> predicted = StoryClusterer.groupAll(StoryGrouper.withDefaults(), articles, () -> {});
+    ClusterScore score = ClusterScore.of(predicted, gold);
+    System.out.println("cross-lingual pairs: " + score);
+
+    assertThat(score.pairPrecision()).isEqualTo(1.0);
+    assertThat(score.pairRecall()).isGreaterThanOrEqualTo(0.7);
+    // the same event in Ukrainian and Russian joins the English story (Cyrillic names, no shared words)
+    assertThat(predicted.get("talks-uk")).isEqualTo(predicted.get("talks-en"));
+    assertThat(predicted.get("talks-ru")).isEqualTo(predicted.get("talks-en"));
+    assertThat(predicted.get("airbus-fr")).isEqualTo(predicted.get("airbus-en")).isEqualTo(predicted.get("airbus-es"));
+  }
+
+  private static List<Annotated> crossLingual() throws IOException {
+    MultilingualAnalyzer analyzer = new MultilingualAnalyzer();
+    try (InputStream in = StoryGrouperTest.class.getResourceAsStream("/crosslingual.jsonl")) {
+      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      List<Article> articles = new ArrayList<>();
+      for (String line : text.split("\n")) {
+        if (!line.isBlank()) articles.add(ArticleJson.parse(line));
+      }
+      return articles.stream().map(analyzer::analyze).toList();
+    }
+  }
+}
