@@ -24,14 +24,22 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * Scores the text stage: recall of ECB+ gold entity, place and time mentions (and whether the
- * mentions of one gold chain get one entity id), language-identification accuracy on corpora with a
- * declared language, and the stage's speed on one thread.
+ * Scores the text stage ({@code panorama eval text}): precision and recall of every annotation against
+ * the hand-labelled gold set ({@link TextGoldScore}), recall of ECB+ gold entity, place and time
+ * mentions (and whether the mentions of one gold chain get one entity id), language-identification
+ * accuracy on corpora with a declared language, and the stage's speed on one thread.
  */
-@Command(name = "eval-text", mixinStandardHelpOptions = true,
-    description = {"Measure the text stage: ECB+ mention recall and merging (--ecbplus DIR), language accuracy "
+@Command(name = "text", mixinStandardHelpOptions = true,
+    description = {"Measure the text stage: precision/recall per feature on the hand-labelled gold set (--gold DIR, "
+        + "e.g. eval/text-gold), ECB+ mention recall and merging (--ecbplus DIR), language accuracy "
         + "with the declared language hidden (--language FILE...), articles/s on one thread (--throughput FILE)."})
 final class EvalTextCommand implements Callable<Integer> {
+  @Option(names = "--gold", paramLabel = "DIR", description = "Gold folder with articles.jsonl and labels.jsonl (eval/text-gold).")
+  Path gold;
+
+  @Option(names = "--errors", description = "With --gold: list the misses and false positives per feature.")
+  boolean errors;
+
   @Option(names = "--ecbplus", paramLabel = "DIR", description = "Folder with ECB+ articles.jsonl and mentions.jsonl.")
   Path ecbplus;
 
@@ -43,19 +51,34 @@ final class EvalTextCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (ecbplus == null && language.isEmpty() && throughput == null) {
-      System.err.println("panorama eval-text: give --ecbplus, --language or --throughput");
+    if (gold == null && ecbplus == null && language.isEmpty() && throughput == null) {
+      System.err.println("panorama eval text: give --gold, --ecbplus, --language or --throughput");
       return 2;
     }
     MultilingualAnalyzer analyzer = new MultilingualAnalyzer();
+    if (gold != null && !gold(analyzer)) return 1;
     if (ecbplus != null) ecbplus(analyzer);
     if (!language.isEmpty()) languages(analyzer);
     if (throughput != null) throughput(analyzer);
     return 0;
   }
 
+  private boolean gold(MultilingualAnalyzer analyzer) throws IOException {
+    if (!Files.isRegularFile(gold.resolve("articles.jsonl")) || !Files.isRegularFile(gold.resolve("labels.jsonl"))) {
+      System.err.println("panorama eval text: " + gold + " needs articles.jsonl and labels.jsonl");
+      return false;
+    }
+    TextGoldScore.Loaded loaded = TextGoldScore.load(gold);
+    loaded.problems().forEach(p -> System.err.println("panorama eval text: gold: " + p));
+    List<Article> articles = loaded.gold().stream().map(TextGoldScore.Gold::article).toList();
+    Map<String, JsonNode> predicted = TextGoldScore.annotate(analyzer, articles);
+    Map<String, String> hidden = TextGoldScore.languages(analyzer, articles);
+    TextGoldScore.score(loaded.gold(), predicted, hidden).print(System.out, gold.toString(), errors);
+    return true;
+  }
+
   private void ecbplus(MultilingualAnalyzer analyzer) throws IOException {
-    List<Article> articles = Inputs.read(ecbplus.resolve("articles.jsonl").toString(), "eval-text");
+    List<Article> articles = Inputs.read(ecbplus.resolve("articles.jsonl").toString(), "eval text");
     List<Annotated> annotated = Inputs.analyze(analyzer, articles, "analyze");
     Map<String, Annotated> byId = new HashMap<>();
     EntityLinker linker = new EntityLinker();
@@ -132,7 +155,7 @@ final class EvalTextCommand implements Callable<Integer> {
 
   private void languages(MultilingualAnalyzer analyzer) throws IOException {
     for (String file : language) {
-      List<Article> articles = Inputs.read(file, "eval-text");
+      List<Article> articles = Inputs.read(file, "eval text");
       Map<String, int[]> body = new TreeMap<>();
       Map<String, int[]> titles = new TreeMap<>();
       for (Article a : articles) {
@@ -154,7 +177,7 @@ final class EvalTextCommand implements Callable<Integer> {
   }
 
   private void throughput(MultilingualAnalyzer analyzer) throws IOException {
-    List<Article> articles = Inputs.read(throughput, "eval-text");
+    List<Article> articles = Inputs.read(throughput, "eval text");
     for (Article a : articles.subList(0, Math.min(50, articles.size()))) analyzer.analyze(a);
     for (int round = 1; round <= 3; round++) {
       long t0 = System.nanoTime();

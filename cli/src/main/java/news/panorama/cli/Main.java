@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
     description = "A self-hosted world-news engine: every story as the whole world tells it.",
     subcommands = {StartCommand.class, ExtractCommand.class, ClusterCommand.class, BriefCommand.class,
         ConfigCommand.class, EvalCommand.class, SourcesCommand.class, CrawlCommand.class, IngestCommand.class,
-        AnnotateCommand.class, EvalTextCommand.class, SearchCommand.class, ExportCommand.class,
+        AnnotateCommand.class, SearchCommand.class, ExportCommand.class,
         MigrateCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   /**
