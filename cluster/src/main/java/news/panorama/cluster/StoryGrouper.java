@@ -194,7 +194,7 @@ public final class StoryGrouper implements StoryClusterer {
   }
 
   /** How many stories are open (candidates for new articles); closed ones have been forgotten. */
-  int openStories() {
+  public int openStories() {
     return groups.size();
   }
 
@@ -302,21 +302,25 @@ public final class StoryGrouper implements StoryClusterer {
     List<Member> members = g.members;
     // two-means seeded by the article least like the story and the article least like that one
     Member a = argMin(members, m -> g.cosine(m.vector));
-    Member b = argMin(members, m -> dotUnit(m.vector, a.vector));
+    Group alone = new Group("", 0);
+    alone.add(a);
+    Member b = argMin(members, m -> alone.cosine(m.vector));
     if (a == b) return;
     Group left = null;
     Group right = null;
-    Map<String, Double> ca = a.vector;
-    Map<String, Double> cb = b.vector;
+    Group seedA = new Group("", 0);
+    seedA.add(a);
+    Group seedB = new Group("", 0);
+    seedB.add(b);
     for (int iteration = 0; iteration < 6; iteration++) {
+      Group ca = left == null ? seedA : left;
+      Group cb = right == null ? seedB : right;
       left = new Group("", 0);
       right = new Group("", 0);
       for (Member m : members) {
-        (dotUnit(m.vector, ca) >= dotUnit(m.vector, cb) ? left : right).add(m);
+        (ca.cosine(m.vector) >= cb.cosine(m.vector) ? left : right).add(m);
       }
       if (left.members.isEmpty() || right.members.isEmpty()) return;
-      ca = left.sum;
-      cb = right.sum;
     }
     if (left.members.size() < 2 || right.members.size() < 2) return;
     Set<Member> inLeftHalf = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
@@ -369,17 +373,6 @@ public final class StoryGrouper implements StoryClusterer {
 
   private static Member argMin(List<Member> members, java.util.function.ToDoubleFunction<Member> f) {
     return members.stream().min(Comparator.comparingDouble(f)).orElseThrow();
-  }
-
-  private static double dotUnit(Map<String, Double> v, Map<String, Double> sum) {
-    double dot = 0;
-    for (Map.Entry<String, Double> e : v.entrySet()) {
-      Double s = sum.get(e.getKey());
-      if (s != null) dot += e.getValue() * s;
-    }
-    double n = 0;
-    for (double x : sum.values()) n += x * x;
-    return n == 0 ? 0 : dot / Math.sqrt(n);
   }
 
   // ---- lifecycle

@@ -62,6 +62,11 @@ public record Article(
         image, html, file, extra);
   }
 
+  public Article withPublished(@Nullable Instant newPublished) {
+    return new Article(id, url, source, country, language, newPublished, title, text, authors,
+        image, html, file, extra);
+  }
+
   public Article withLanguage(String newLanguage) {
     return new Article(id, url, source, country, newLanguage, published, title, text, authors,
         image, html, file, extra);
