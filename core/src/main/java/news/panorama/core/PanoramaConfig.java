@@ -42,7 +42,11 @@ public record PanoramaConfig(
     Duration parkDuration,
     Duration minPoll,
     Duration maxPoll,
-    @Nullable Path warcDir) {
+    @Nullable Path warcDir,
+    String embedModel,
+    int embedThreads,
+    int embedBatch,
+    int embedCacheSize) {
 
   public PanoramaConfig {
     allowNetworks = List.copyOf(allowNetworks);
@@ -76,6 +80,10 @@ public record PanoramaConfig(
     k.put("cluster.threshold", new String[] {"0.2", "minimum similarity for an article to join a story"});
     k.put("cluster.window-hours", new String[] {"336", "an article joins only stories with an article within this many hours of it"});
     k.put("brief.words", new String[] {"120", "cap on a briefing overview's length in words"});
+    k.put("embed.model", new String[] {"e5-small-v2-q", "sentence-embedding model: the shipped one, or one pulled with `panorama models pull NAME`"});
+    k.put("embed.threads", new String[] {"0", "texts embedded at the same time; 0 = one per available processor"});
+    k.put("embed.batch", new String[] {"32", "most texts one embedding thread takes at a time"});
+    k.put("embed.cache-size", new String[] {"10000", "embedding vectors kept in memory by content hash (about 1.6 KB each); 0 = no cache"});
     return Map.copyOf(k);
   }
 
@@ -161,7 +169,11 @@ public record PanoramaConfig(
         Duration.ofHours(intIn(v, origin, "ingest.park-hours", 1, 24 * 365)),
         Duration.ofMinutes(intIn(v, origin, "ingest.min-poll-minutes", 0, 7 * 24 * 60)),
         Duration.ofMinutes(intIn(v, origin, "ingest.max-poll-minutes", 1, 30 * 24 * 60)),
-        v.get("ingest.warc-dir").isEmpty() ? null : Path.of(v.get("ingest.warc-dir")));
+        v.get("ingest.warc-dir").isEmpty() ? null : Path.of(v.get("ingest.warc-dir")),
+        modelName(v, origin, "embed.model"),
+        intIn(v, origin, "embed.threads", 0, 256),
+        intIn(v, origin, "embed.batch", 1, 4096),
+        intIn(v, origin, "embed.cache-size", 0, 10_000_000));
   }
 
   private static List<String> networks(Map<String, String> v, Map<String, String> o) {
@@ -175,6 +187,15 @@ public record PanoramaConfig(
       out.add(cidr);
     }
     return out;
+  }
+
+  /** A model name is also a folder name under data.dir/models. */
+  private static String modelName(Map<String, String> v, Map<String, String> o, String key) {
+    String name = v.get(key);
+    if (!name.matches("[A-Za-z0-9_-][A-Za-z0-9._-]{0,99}")) {
+      throw bad(key, v, o, "is not a model name (letters, digits, '.', '_' and '-'; see `panorama models list`)");
+    }
+    return name;
   }
 
   private static int intIn(Map<String, String> v, Map<String, String> o, String key, int min, int max) {
