@@ -62,8 +62,4 @@ record ArticleProfile(String id, @Nullable Instant time, String language, Map<St
   static boolean languageIndependent(String feature) {
     return feature.startsWith("e:") || feature.startsWith("n:");
   }
-
-  boolean isEmpty() {
-    return features.isEmpty();
-  }
 }

@@ -132,9 +132,7 @@ public final class StoryGrouper implements StoryClusterer {
 
   @Override
   public StoryAssignment assign(Annotated article) {
-    ArticleProfile profile = ArticleProfile.of(article);
-    Instant time = observe(profile);
-    Member member = new Member(profile.id(), time, profile.language(), weigh(profile.features()));
+    Member member = member(article);
 
     Group best = null;
     double bestScore = 0;
@@ -151,17 +149,21 @@ public final class StoryGrouper implements StoryClusterer {
     }
     StoryAssignment assignment;
     if (best != null && bestScore >= settings.threshold) {
-      best.add(member);
-      post(best, member);
+      join(best, member);
+      int movedBefore = moved.size();
       Group kept = mergeNear(best, near);
       maybeSplit(kept);
-      assignment = new StoryAssignment(profile.id(), storyOf(kept, profile.id()), false, bestScore);
+      // the article is in the story that kept the id, unless a split just moved it out
+      String storyId = kept.id;
+      for (StoryAssignment m : moved.subList(movedBefore, moved.size())) {
+        if (m.articleId().equals(member.id)) storyId = m.storyId();
+      }
+      assignment = new StoryAssignment(member.id, storyId, false, bestScore);
     } else {
-      Group created = new Group("s-" + profile.id(), nextSeq++);
-      created.add(member);
-      if (!member.vector.isEmpty()) post(created, member);
+      Group created = new Group("s-" + member.id, nextSeq++);
+      join(created, member);
       groups.put(created.id, created);
-      assignment = new StoryAssignment(profile.id(), created.id, true, 1.0);
+      assignment = new StoryAssignment(member.id, created.id, true, 1.0);
     }
     maybeEvict();
     return assignment;
@@ -169,17 +171,22 @@ public final class StoryGrouper implements StoryClusterer {
 
   @Override
   public void restore(Annotated article, String storyId) {
+    Member member = member(article);
+    join(groups.computeIfAbsent(storyId, id -> new Group(id, nextSeq++)), member);
+    maybeEvict();
+  }
+
+  /** The article as grouping holds it, its features counted into the document frequencies. */
+  private Member member(Annotated article) {
     ArticleProfile profile = ArticleProfile.of(article);
     Instant time = observe(profile);
-    Member member = new Member(profile.id(), time, profile.language(), weigh(profile.features()));
-    Group g = groups.get(storyId);
-    if (g == null) {
-      g = new Group(storyId, nextSeq++);
-      groups.put(storyId, g);
-    }
-    g.add(member);
-    if (!member.vector.isEmpty()) post(g, member);
-    maybeEvict();
+    return new Member(profile.id(), time, profile.language(), weigh(profile.features()));
+  }
+
+  /** Adds an article to a story and posts the story under the article's distinctive features. */
+  private void join(Group g, Member m) {
+    g.add(m);
+    post(g, m);
   }
 
   /**
@@ -248,7 +255,7 @@ public final class StoryGrouper implements StoryClusterer {
   private double score(Member m, Group g) {
     double full = g.cosine(m.vector);
     if (g.languages.contains(m.language) || settings.crossLingualWeight == 0) return full;
-    return Math.max(full, settings.crossLingualWeight * g.independentCosine(m.independent()));
+    return Math.max(full, settings.crossLingualWeight * g.independentCosine(m.independent));
   }
 
   private void post(Group g, Member m) {
@@ -290,8 +297,7 @@ public final class StoryGrouper implements StoryClusterer {
     groups.remove(from.id);
     unpost(from);
     for (Member m : from.members) {
-      into.add(m);
-      post(into, m);
+      join(into, m);
       moved.add(new StoryAssignment(m.id, into.id, false, into.cosine(m.vector)));
     }
   }
@@ -339,15 +345,11 @@ public final class StoryGrouper implements StoryClusterer {
     g.clear();
     unpost(g);
     for (Member m : all) {
-      if (inLeftHalf.contains(m) == firstStaysLeft) {
-        g.add(m);
-        post(g, m);
-      }
+      if (inLeftHalf.contains(m) == firstStaysLeft) join(g, m);
     }
     Group split = new Group("s-" + leaves.members.get(0).id, nextSeq++);
     for (Member m : leaves.members) {
-      split.add(m);
-      post(split, m);
+      join(split, m);
       moved.add(new StoryAssignment(m.id, split.id, false, split.cosine(m.vector)));
     }
     groups.put(split.id, split);
@@ -357,18 +359,6 @@ public final class StoryGrouper implements StoryClusterer {
   private static boolean splitCheckSize(int n) {
     int high = Integer.highestOneBit(n);
     return n == high || n == high + high / 2;
-  }
-
-  private String storyOf(Group g, String articleId) {
-    for (Member m : g.members) {
-      if (m.id.equals(articleId)) return g.id;
-    }
-    for (Group other : groups.values()) {
-      for (Member m : other.members) {
-        if (m.id.equals(articleId)) return other.id;
-      }
-    }
-    throw new IllegalStateException("article " + articleId + " is in no story");
   }
 
   private static Member argMin(List<Member> members, java.util.function.ToDoubleFunction<Member> f) {
@@ -399,20 +389,17 @@ public final class StoryGrouper implements StoryClusterer {
     final @Nullable Instant time;
     final String language;
     final Map<String, Double> vector;
+    /** The entries of {@link #vector} that do not depend on the language (entities, amounts). */
+    final Map<String, Double> independent = new LinkedHashMap<>();
 
     Member(String id, @Nullable Instant time, String language, Map<String, Double> vector) {
       this.id = id;
       this.time = time;
       this.language = language;
       this.vector = vector;
-    }
-
-    Map<String, Double> independent() {
-      Map<String, Double> out = new LinkedHashMap<>();
       vector.forEach((f, w) -> {
-        if (ArticleProfile.languageIndependent(f)) out.put(f, w);
+        if (ArticleProfile.languageIndependent(f)) independent.put(f, w);
       });
-      return out;
     }
   }
 
@@ -440,7 +427,7 @@ public final class StoryGrouper implements StoryClusterer {
       members.add(m);
       languages.add(m.language);
       normSquared = addInto(sum, normSquared, m.vector);
-      independentNormSquared = addInto(independentSum, independentNormSquared, m.independent());
+      independentNormSquared = addInto(independentSum, independentNormSquared, m.independent);
 
       if (m.time != null) {
         if (first == null || m.time.isBefore(first)) first = m.time;

@@ -172,7 +172,7 @@ public final class JdbcStore implements Store {
    */
   private void moveArticle(Connection c, String id, String storyId) throws SQLException {
     String columns = "url, source, country, language, published, title, text, authors, image, annotated, added_at";
-    int n = 11;
+    int n = columns.split(", ").length;
     Object[] values = new Object[n];
     int[] types = new int[n];
     try (PreparedStatement s = prepare(c, "SELECT " + columns + " FROM articles WHERE id = ?", id);
@@ -185,7 +185,7 @@ public final class JdbcStore implements Store {
     }
     update(c, "DELETE FROM articles WHERE id = ?", id);
     try (PreparedStatement s = c.prepareStatement("INSERT INTO articles (" + columns + ", id, story_id)"
-        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        + " VALUES (" + "?, ".repeat(n + 1) + "?)")) {
       for (int i = 0; i < n; i++) {
         if (values[i] == null) {
           s.setNull(i + 1, types[i]);
