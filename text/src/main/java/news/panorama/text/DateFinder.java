@@ -46,7 +46,8 @@ final class DateFinder {
           + "|this afternoon=d:0|this evening=d:0|last night=d:-1|tomorrow=d:1|the day after tomorrow=d:2"
           + "|last week=w:-1|this week=w:0|next week=w:1|earlier this week=w:0|later this week=w:0"
           + "|last month=m:-1|this month=m:0|next month=m:1|last year=y:-1|this year=y:0|next year=y:1"
-          + "|earlier this year=y:0|later this year=y:0|earlier this month=m:0"),
+          + "|earlier this year=y:0|later this year=y:0|earlier this month=m:0|a week ago=w:-1|a month ago=m:-1"
+          + "|a year ago=y:-1|two years ago=y:-2"),
       Map.entry("fr", "avant-hier=d:-2|hier=d:-1|aujourd'hui=d:0|aujourd’hui=d:0|ce matin=d:0|ce soir=d:0"
           + "|demain=d:1|après-demain=d:2|la semaine dernière=w:-1|cette semaine=w:0|la semaine prochaine=w:1"
           + "|le mois dernier=m:-1|ce mois-ci=m:0|le mois prochain=m:1|l'an dernier=y:-1|l’an dernier=y:-1"
@@ -56,7 +57,8 @@ final class DateFinder {
           + "|vergangene woche=w:-1|vergangenen woche=w:-1|letzten woche=w:-1|diese woche=w:0|dieser woche=w:0"
           + "|nächste woche=w:1|nächsten woche=w:1|letzten monat=m:-1|vergangenen monat=m:-1|diesen monat=m:0"
           + "|nächsten monat=m:1|letztes jahr=y:-1|vergangenes jahr=y:-1|vergangenen jahr=y:-1|dieses jahr=y:0"
-          + "|diesem jahr=y:0|nächstes jahr=y:1|nächsten jahr=y:1"),
+          + "|diesem jahr=y:0|nächstes jahr=y:1|nächsten jahr=y:1|das kommende jahr=y:1|kommendes jahr=y:1"
+          + "|im kommenden jahr=y:1|vor zwei jahren=y:-2|vor einem jahr=y:-1"),
       Map.entry("es", "anteayer=d:-2|antier=d:-2|ayer=d:-1|hoy=d:0|mañana=d:1|pasado mañana=d:2"
           + "|la semana pasada=w:-1|esta semana=w:0|la próxima semana=w:1|la semana próxima=w:1"
           + "|el mes pasado=m:-1|este mes=m:0|el próximo mes=m:1|el año pasado=y:-1|este año=y:0"
@@ -66,18 +68,26 @@ final class DateFinder {
           + "|l'anno scorso=y:-1|quest'anno=y:0|l'anno prossimo=y:1"),
       Map.entry("pt", "anteontem=d:-2|ontem=d:-1|hoje=d:0|amanhã=d:1|na semana passada=w:-1|esta semana=w:0"
           + "|nesta semana=w:0|na próxima semana=w:1|no mês passado=m:-1|este mês=m:0|no ano passado=y:-1"
-          + "|este ano=y:0|neste ano=y:0|no próximo ano=y:1"),
+          + "|este ano=y:0|neste ano=y:0|no próximo ano=y:1|ano que vem=y:1|no ano que vem=y:1|o ano passado=y:-1"),
       Map.entry("ru", "позавчера=d:-2|вчера=d:-1|сегодня=d:0|завтра=d:1|послезавтра=d:2"
           + "|на прошлой неделе=w:-1|на этой неделе=w:0|на следующей неделе=w:1|в прошлом месяце=m:-1"
           + "|в этом месяце=m:0|в следующем месяце=m:1|в прошлом году=y:-1|в этом году=y:0"
-          + "|в следующем году=y:1"),
+          + "|в следующем году=y:1|прошлый год=y:-1|прошлого года=y:-1|текущего года=y:0|этот год=y:0"
+          + "|следующий год=y:1|два года назад=y:-2|год назад=y:-1"),
       Map.entry("uk", "позавчора=d:-2|вчора=d:-1|учора=d:-1|сьогодні=d:0|завтра=d:1|післязавтра=d:2"
           + "|минулого тижня=w:-1|на минулому тижні=w:-1|цього тижня=w:0|на цьому тижні=w:0"
           + "|наступного тижня=w:1|на наступному тижні=w:1|минулого місяця=m:-1|цього місяця=m:0"
-          + "|наступного місяця=m:1|минулого року=y:-1|торік=y:-1|цього року=y:0|наступного року=y:1"),
-      Map.entry("tr", "evvelsi gün=d:-2|dün=d:-1|bugün=d:0|yarın=d:1|geçen hafta=w:-1|bu hafta=w:0"
+          + "|наступного місяця=m:1|минулого року=y:-1|торік=y:-1|цього року=y:0|наступного року=y:1"
+          + "|минулий рік=y:-1|наступний рік=y:1|два роки тому=y:-2|рік тому=y:-1"),
+      Map.entry("tr", "evvelsi gün=d:-2|dün=d:-1|bugün=d:0|yarın=d:1|bu sabah=d:0|bu akşam=d:0|dün akşam=d:-1"
+          + "|dün gece=d:-1|geçen hafta=w:-1|bu hafta=w:0"
           + "|gelecek hafta=w:1|önümüzdeki hafta=w:1|geçen ay=m:-1|bu ay=m:0|gelecek ay=m:1|geçen yıl=y:-1"
           + "|geçen sene=y:-1|bu yıl=y:0|bu sene=y:0|gelecek yıl=y:1|önümüzdeki yıl=y:1"),
+      Map.entry("ar", "أول أمس=d:-2|أمس=d:-1|البارحة=d:-1|الليلة الماضية=d:-1|اليوم=d:0|الليلة=d:0|غدا=d:1|غداً=d:1"
+          + "|الأسبوع الماضي=w:-1|هذا الأسبوع=w:0|الأسبوع الجاري=w:0|الأسبوع المقبل=w:1|الأسبوع القادم=w:1"
+          + "|الشهر الماضي=m:-1|هذا الشهر=m:0|الشهر الجاري=m:0|الشهر المقبل=m:1|الشهر القادم=m:1|العام الماضي=y:-1"
+          + "|السنة الماضية=y:-1|هذا العام=y:0|العام الجاري=y:0|العام الحالي=y:0|العام المقبل=y:1|العام القادم=y:1"
+          + "|السنة المقبلة=y:1|قبل عام=y:-1|قبل عامين=y:-2|قبل سنتين=y:-2"),
       Map.entry("pl", "przedwczoraj=d:-2|wczoraj=d:-1|dzisiaj=d:0|dziś=d:0|jutro=d:1|w zeszłym tygodniu=w:-1"
           + "|w tym tygodniu=w:0|w przyszłym tygodniu=w:1|w zeszłym roku=y:-1|w tym roku=y:0"),
       Map.entry("nl", "eergisteren=d:-2|gisteren=d:-1|vandaag=d:0|morgen=d:1|vorige week=w:-1|deze week=w:0"
@@ -105,21 +115,43 @@ final class DateFinder {
     return Map.copyOf(out);
   }
 
-  /** Words that put a sentence in the future, so a bare weekday means the coming one. */
+  private static final int CUE_FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS;
+
+  /** Words that put a clause in the future, so a bare weekday means the coming one. */
   private static final Pattern FUTURE = Pattern.compile(
-      "\\b(?:will|'ll|shall|is to|are to|set to|expected|plans? to|planned|scheduled|going to|due to"
-          + "|va|vont|doit|doivent|devrait|sera|seront|prévu\\p{L}*|wird|werden|soll|sollen|geplant"
-          + "|será|serán|va a|van a|prevé|previsto|sarà|saranno|dovrà|previsto|vai|irá|deverá"
-          + "|будет|будут|планирует\\p{L}*|намерен\\p{L}*|собирает\\p{L}*|состоится|буде|будуть|планує"
-          + "|відбудеться|має намір|\\p{L}+(?:acak|ecek)\\p{L}*)\\b|予定|見通し|方針",
-      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS);
+      "\\b(?:will|'ll|shall|is to|are to|going to|va|vont|sera|seront|wird|werden|será|serán|va a|van a|sarà|saranno"
+          + "|vai|irá|будет|будут|состоится|буде|будуть|відбудеться|\\p{L}+(?:acak|ecek)\\p{L}*)\\b|予定", CUE_FLAGS);
+
+  /** Plans and expectations: the future unless the clause is in the past ({@code war für Mittwoch geplant}). */
+  private static final Pattern PLANNED = Pattern.compile(
+      "\\b(?:set to|expected|plans? to|planned|scheduled|due to|doit|doivent|devrait|prévu\\p{L}*|soll|sollen|geplant"
+          + "|prevé|previsto|dovrà|deverá|планирует\\p{L}*|намерен\\p{L}*|собирает\\p{L}*|планує|має намір)\\b|見通し|方針",
+      CUE_FLAGS);
+
+  /** Future and conditional verb endings per language ({@code se réunira}, {@code irán}, {@code potrebbe}, {@code діятимуть}). */
+  private static final Map<String, Pattern> FUTURE_FORMS = Map.of(
+      "fr", Pattern.compile("\\b\\p{Ll}{2,}(?:[eidt]ra|[eidt]ront|[eidt]rons)\\b", CUE_FLAGS),
+      "es", Pattern.compile("\\b\\p{Ll}{2,}(?:rá|rán)\\b", CUE_FLAGS),
+      "it", Pattern.compile("\\b\\p{Ll}{2,}(?:rà|ranno|rebbe|rebbero)\\b", CUE_FLAGS),
+      "pt", Pattern.compile("\\b\\p{Ll}{2,}(?:rá|rão)\\b", CUE_FLAGS),
+      "uk", Pattern.compile("\\b(?:\\p{L}+тим(?:е|уть|у|еш|емо)|може|можуть)\\b", CUE_FLAGS),
+      "ru", Pattern.compile("\\b(?:может|могут)\\b", CUE_FLAGS));
+
+  /** Past verb forms per language, besides the common {@link #PAST} cues ({@code a déclaré}, {@code afirmó}, {@code afirmou}). */
+  private static final Map<String, Pattern> PAST_FORMS = Map.of(
+      "fr", Pattern.compile("\\b(?:a|ont|avaient)\\b", CUE_FLAGS),
+      "es", Pattern.compile("\\b\\p{Ll}{3,}(?:ó|aron|ieron)\\b", CUE_FLAGS),
+      "pt", Pattern.compile("\\b\\p{Ll}{3,}(?:ou|aram|eram)\\b", CUE_FLAGS),
+      "it", Pattern.compile("\\b(?:ha|hanno|aveva|avevano|era|erano)\\b", CUE_FLAGS),
+      "tr", Pattern.compile("\\b\\p{L}+(?:dı|di|du|dü|tı|ti|tu|tü)\\b", CUE_FLAGS));
 
   /** Past-tense cues; without a future or past cue a bare weekday is the nearest such day. */
   private static final Pattern PAST = Pattern.compile(
-      "\\b(?:was|were|had|did|said|\\p{Ll}{3,}ed|a|ont|était|avait|hatte|war|wurde|sagte|fue|había|dijo"
-          + "|\\p{IsCyrillic}{2,}(?:ла|ли|ло|лся|лась)|\\p{IsCyrillic}{3,}(?:ив|ав|ов)|\\p{L}+(?:dı|di|du|dü|tı|ti|tu|tü))\\b",
+      "\\b(?:was|were|had|did|said|\\p{Ll}{3,}ed|était|avait|hatte|war|wurde|sagte|fue|había|dijo"
+          + "|\\p{IsCyrillic}{2,}(?:ла|ли|ло|лся|лась)|\\p{IsCyrillic}{3,}(?:ив|ав|ов))\\b",
       Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS);
-  private static final Set<String> CYRILLIC_WEEKDAY_PREPOSITIONS = Set.of("в", "во", "у", "до", "к", "по", "с", "з", "от", "від");
+  private static final Set<String> CYRILLIC_WEEKDAY_PREPOSITIONS = Set.of("в", "во", "у", "до", "к", "по", "с", "з", "от", "від",
+      "на");
   private static final String NUM_DAY = "(?<day>[0-3]?\\d)";
   private static final String YEAR = "(?<year>(?:1[89]|20)\\d{2})";
 
@@ -128,10 +160,25 @@ final class DateFinder {
       "mi-", "anfang ", "ende ", "mitte ", "principios de ", "finales de ", "mediados de ", "в начале ", "в конце ",
       "в середине ", "на початку ", "наприкінці ");
   private static final List<String> MONTH_PREPOSITIONS = List.of("", "in ", "since ", "until ", "by ", "from ",
-      "during ", "en ", "depuis ", "im ", "seit ", "bis ", "desde ", "hasta ", "в ", "во ", "у ", "з ", "с ", "до ");
+      "during ", "between ", "and ", "before ", "after ", "en ", "depuis ", "à ", "de ", "dès ", "avant ", "après ",
+      "im ", "seit ", "bis ", "zwischen ", "und ", "vor ", "nach ", "ab ", "desde ", "hasta ", "antes de ",
+      "después de ", "a partir de ", "por ", "em ", "até ", "entro ", "prima di ", "fino a ", "a ", "di ", "в ", "во ",
+      "у ", "з ", "с ", "до ", "по ");
+  /** Month prepositions that look back ({@code desde marzo}) or ahead ({@code hasta marzo}) from the publication. */
+  private static final Set<String> MONTH_SINCE = Set.of("since ", "depuis ", "seit ", "desde ", "с ", "з ", "after ",
+      "après ", "después de ", "nach ");
+  private static final Set<String> MONTH_UNTIL = Set.of("until ", "by ", "bis ", "hasta ", "до ", "before ", "avant ",
+      "antes de ", "até ", "entro ", "prima di ", "fino a ", "dès ", "ab ", "a partir de ");
   /** Prepositions before a bare year ({@code in 2022}). */
-  private static final List<String> YEAR_PREPOSITIONS = List.of("in", "since", "of", "until", "by", "from", "en",
-      "depuis", "im", "seit", "desde", "в", "у", "з", "с");
+  private static final List<String> YEAR_PREPOSITIONS = List.of("in", "since", "of", "until", "by", "from", "between",
+      "en", "depuis", "im", "seit", "desde", "entre", "nel", "dal", "al", "entro", "em", "no", "até", "в", "у", "з", "с");
+  /** Words after a year that name it as one ({@code 2026 года}, {@code 2023–2024 роках}, {@code 2025 yılında}). */
+  private static final Pattern YEAR_WORDS = Pattern.compile(
+      "\\s*(?:года|году|год|г\\.|року|роках|роки|рік|р\\.|roku|yılı|yılında|yıllarında|عام)(?![\\p{L}])",
+      Pattern.UNICODE_CHARACTER_CLASS);
+  /** Parts of the day a German weekday compounds with ({@code Montagmorgen}, {@code Samstagfrüh}). */
+  private static final List<String> DAY_PARTS = List.of("morgen", "früh", "vormittag", "mittag", "nachmittag", "abend",
+      "nacht");
 
   private static final Map<String, Vocabulary> VOCABULARIES = new ConcurrentHashMap<>();
 
@@ -141,10 +188,14 @@ final class DateFinder {
 
   private static Set<String> calendarWords() {
     Set<String> out = new java.util.HashSet<>();
-    for (String lang : List.of("en", "fr", "de", "es", "it", "pt", "ru", "uk", "tr", "pl", "nl")) {
+    for (String lang : List.of("en", "fr", "de", "es", "it", "pt", "ru", "uk", "tr", "pl", "nl", "ar")) {
       DateFormatSymbols symbols = new DateFormatSymbols(ULocale.forLanguageTag(lang));
       for (String m : symbols.getMonths(DateFormatSymbols.FORMAT, DateFormatSymbols.WIDE)) out.add(Folding.fold(m));
       for (String m : symbols.getMonths(DateFormatSymbols.STANDALONE, DateFormatSymbols.WIDE)) out.add(Folding.fold(m));
+      for (String m : symbols.getMonths(DateFormatSymbols.FORMAT, DateFormatSymbols.ABBREVIATED)) {
+        String bare = m.replace(".", "");
+        if (bare.length() >= 3) out.add(Folding.fold(bare)); // Nov, Dez
+      }
       for (String d : symbols.getWeekdays(DateFormatSymbols.FORMAT, DateFormatSymbols.WIDE)) {
         if (!d.isEmpty()) out.add(Folding.fold(d));
       }
@@ -152,9 +203,20 @@ final class DateFinder {
     return Set.copyOf(out);
   }
 
-  /** Whether a capitalized word is a month or weekday name, which is a date, not a named thing. */
+  /**
+   * Whether a capitalized word is a month or weekday name, which is a date, not a named thing; also a
+   * weekday compound ({@code Montagmorgen}).
+   */
   static boolean isCalendarWord(String word) {
-    return CALENDAR_WORDS.contains(Folding.fold(word));
+    String f = Folding.fold(word);
+    if (CALENDAR_WORDS.contains(f)) return true;
+    for (String part : DAY_PARTS) {
+      String p = Folding.fold(part);
+      if (f.length() > p.length() + 4 && f.endsWith(p) && CALENDAR_WORDS.contains(f.substring(0, f.length() - p.length()))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The time expressions of {@code text}, in text order, non-overlapping. */
@@ -277,18 +339,17 @@ final class DateFinder {
       rules.add(new Rule(Pattern.compile(l + NUM_DAY + "(?:\\.|er|º|-?го)?\\s+(?:de\\s+)?" + month
           + "\\.?(?:,?\\s+(?:de\\s+)?" + YEAR + "(?:\\s+(?:года|року|г\\.|р\\.))?)?" + r, flags),
           MatchStarts.DIGIT, (m, t, v, p) -> writtenDay(m, t, v, p)));
-      // in February 2022 · mid-October · early March · в ноябре 2024
-      List<String> monthStarts = new ArrayList<>(); // how a month expression can begin: [edge] [preposition] month
+      // in February 2022 · mid-October · early March · в ноябре 2024 (the preposition is read before the match)
+      List<String> monthStarts = new ArrayList<>(); // how a month expression can begin: [edge] month
       for (String edge : MONTH_EDGES) {
-        for (String prep : MONTH_PREPOSITIONS) {
-          for (String w : monthWords) monthStarts.add(edge + prep + w);
-        }
+        for (String w : monthWords) monthStarts.add(edge + w);
       }
       rules.add(new Rule(Pattern.compile(l + "(?<edge>" + String.join("|", MONTH_EDGES.subList(1, MONTH_EDGES.size()))
-          + ")?(?<prep>" + String.join("|", MONTH_PREPOSITIONS.subList(1, MONTH_PREPOSITIONS.size())) + "|)" + month
-          + "(?:\\s+(?:de\\s+|del\\s+)?" + YEAR + "(?:\\s+(?:года|року))?)?" + r, flags),
+          + ")?" + month + "(?:\\s+(?:de\\s+|del\\s+)?" + YEAR + "(?:\\s+(?:года|року))?)?"
+          + "(?<ay>\\s+ay(?:ı|ında|ından|ına|ının))?" + r, flags),
           MatchStarts.caseInsensitive(monthStarts), (m, t, v, p) -> monthExpression(m, t, v, p)));
-      rules.add(new Rule(Pattern.compile(l + weekday + r, flags), MatchStarts.caseInsensitive(weekdayWords),
+      String dayPart = language.equals("de") ? "(?:" + String.join("|", DAY_PARTS) + ")?" : "";
+      rules.add(new Rule(Pattern.compile(l + weekday + dayPart + r, flags), MatchStarts.caseInsensitive(weekdayWords),
           (m, t, v, p) -> weekdayExpression(m, t, v, p, language)));
       if (!relative.isEmpty()) {
         List<String> phrases = new ArrayList<>(relative.keySet());
@@ -305,7 +366,9 @@ final class DateFinder {
             int e = m.end();
             while (e < t.length() && t.charAt(e) == ' ') e++;
             boolean followedByWord = e < t.length() && (Character.isLowerCase(t.charAt(e)) || "-–%".indexOf(t.charAt(e)) >= 0);
-            if (m.group("prep") == null && followedByWord) return null;
+            boolean range = e + 1 < t.length() && "-–".indexOf(t.charAt(e)) >= 0 && Character.isDigit(t.charAt(e + 1));
+            boolean named = YEAR_WORDS.matcher(t).region(m.end(), Math.min(t.length(), m.end() + 16)).lookingAt();
+            if (m.group("prep") == null && followedByWord && !range && !named) return null;
             return new Found(m.start("year"), m.end(), m.group("year"), "year");
           }));
     }
@@ -376,7 +439,8 @@ final class DateFinder {
     int month = Vocabulary.lookup(v.months, written);
     if (month < 0) return null;
     boolean hasYear = m.group("year") != null;
-    boolean cued = m.group("edge") != null || !m.group("prep").isEmpty();
+    String prep = m.group("edge") == null ? prepositionBefore(text, m.start("month")) : "";
+    boolean cued = m.group("edge") != null || !prep.isEmpty() || m.group("ay") != null;
     if (!hasYear && !cued) return null;
     if (written.length() < 4 && !hasYear) return null;
     if (Folding.isLatin(written) && Character.isLowerCase(written.charAt(0)) && !hasYear
@@ -391,7 +455,23 @@ final class DateFinder {
     }
     if (published == null) return new Found(start, m.end(), "", "month");
     LocalDate d = nearest(published, LocalDate.of(published.getYear(), month, 1), 6, Unit.MONTH);
+    LocalDate thisMonth = published.withDayOfMonth(1);
+    if (MONTH_SINCE.contains(prep) && d.isAfter(thisMonth)) d = d.minusYears(1);
+    if (MONTH_UNTIL.contains(prep) && d.isBefore(thisMonth)) d = d.plusYears(1);
     return new Found(start, m.end(), monthValue(d), "month");
+  }
+
+  /** The month preposition written just before {@code at} ({@code desde marzo}, {@code zwischen Mai}), lower case; else "". */
+  private static String prepositionBefore(String text, int at) {
+    String best = "";
+    for (String p : MONTH_PREPOSITIONS) {
+      int s = at - p.length();
+      if (p.length() > best.length() && s >= 0 && text.regionMatches(true, s, p, 0, p.length())
+          && (s == 0 || !Character.isLetter(text.charAt(s - 1)))) {
+        best = p.toLowerCase(Locale.ROOT);
+      }
+    }
+    return best;
   }
 
   private static @Nullable Found weekdayExpression(Matcher m, String text, Vocabulary v, @Nullable LocalDate published,
@@ -427,12 +507,8 @@ final class DateFinder {
     if (published == null) return new Found(start, m.end(), "", "day");
     int today = published.getDayOfWeek().getValue();
     int delta = dow - today;
-    if (direction == 0) {
-      String sentence = sentenceAround(text, m.start());
-      if (isFuture(sentence)) direction = 1;
-      else if (PAST.matcher(sentence).find()) direction = -1;
-      else direction = delta > 0 && delta <= 3 || delta < -3 ? 1 : -1; // the nearest such day
-    }
+    if (direction == 0) direction = tense(text, m.start(), language);
+    if (direction == 0) direction = delta > 0 && delta <= 3 || delta < -3 ? 1 : -1; // the nearest such day
     LocalDate d;
     if (direction == 2) {
       d = published.with(DayOfWeek.of(dow));
@@ -504,16 +580,31 @@ final class DateFinder {
         monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
   }
 
-  /** The text of the sentence (line, between terminal punctuation) around an offset. */
-  private static String sentenceAround(String text, int at) {
+  /**
+   * Whether the words around {@code at} speak of the future (1), the past (-1) or neither (0), judged
+   * in its clause, else in its sentence: a future tense first ({@code said the talks will resume on
+   * Friday}), then a past one, then a plan ({@code war für Mittwoch geplant} is past).
+   */
+  private static int tense(String text, int at, String language) {
     int s = at;
     while (s > 0 && at - s < 300 && ".!?。\n".indexOf(text.charAt(s - 1)) < 0) s--;
     int e = at;
     while (e < text.length() && e - at < 300 && ".!?。\n".indexOf(text.charAt(e)) < 0) e++;
-    return text.substring(s, e);
+    int cs = at;
+    while (cs > s && ",;:—".indexOf(text.charAt(cs - 1)) < 0) cs--;
+    int ce = at;
+    while (ce < e && ",;:—".indexOf(text.charAt(ce)) < 0) ce++;
+    int t = tenseIn(text, cs, ce, language);
+    return t != 0 ? t : tenseIn(text, s, e, language);
   }
 
-  private static boolean isFuture(String sentence) {
-    return FUTURE.matcher(sentence).find();
+  private static int tenseIn(String text, int from, int to, String language) {
+    if (finds(FUTURE, text, from, to) || finds(FUTURE_FORMS.get(language), text, from, to)) return 1;
+    if (finds(PAST, text, from, to) || finds(PAST_FORMS.get(language), text, from, to)) return -1;
+    return finds(PLANNED, text, from, to) ? 1 : 0;
+  }
+
+  private static boolean finds(@Nullable Pattern p, String text, int from, int to) {
+    return p != null && p.matcher(text).region(from, to).find();
   }
 }

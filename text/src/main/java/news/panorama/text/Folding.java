@@ -18,16 +18,40 @@ final class Folding {
 
   private Folding() {}
 
-  /** The word without a possessive {@code 's} or an elided article ({@code l'}, {@code d'}). */
+  /** English contractions after an apostrophe, which are not case endings ({@code Don't}, {@code She'll}). */
+  private static final java.util.Set<String> CONTRACTIONS = java.util.Set.of("t", "ll", "re", "ve", "d", "m");
+
+  /**
+   * The word without a possessive {@code 's}, an elided article or preposition ({@code l'}, {@code d'},
+   * {@code dell'Italia}) or a Turkish case ending written after an apostrophe ({@code Ankara'da},
+   * {@code Erdoğan'ın}). Only in Latin script: in Ukrainian the apostrophe is part of the word.
+   */
   static String stripClitics(String word) {
-    String w = word.replace('’', '\'').replace('‘', '\'');
-    int q = w.indexOf('\'');
+    int q = apostrophe(word);
     if (q < 0) return word;
-    String head = w.substring(0, q);
-    String tail = w.substring(q + 1);
-    if (tail.equals("s") || tail.equals("S") || tail.isEmpty()) return word.substring(0, q);
-    if (head.length() <= 2 || head.equalsIgnoreCase("qu")) return word.substring(q + 1);
+    String head = word.substring(0, q);
+    String tail = word.substring(q + 1);
+    if (tail.equals("s") || tail.equals("S") || tail.isEmpty()) return head;
+    if (!isLatin(word)) return word;
+    if (head.length() <= 2 || head.equalsIgnoreCase("qu")) return tail;
+    boolean headLower = head.chars().allMatch(c -> Character.isLowerCase(c));
+    if (headLower && isCapitalized(tail)) return tail; // dell'Italia, all'Allianz, nell'Unione
+    boolean tailLower = tail.chars().allMatch(c -> Character.isLowerCase(c));
+    boolean vowels = isVowel(head.charAt(head.length() - 1)) && isVowel(tail.charAt(0)); // Turkish puts y between: Ankara'ya
+    if (!headLower && tailLower && tail.length() <= 5 && !CONTRACTIONS.contains(tail) && !vowels) return head; // İzmir'de
     return word;
+  }
+
+  private static boolean isVowel(char c) {
+    return "aeiouıöüAEIOUİÖÜâî".indexOf(c) >= 0;
+  }
+
+  private static int apostrophe(String word) {
+    for (int i = 0; i < word.length(); i++) {
+      char c = word.charAt(i);
+      if (c == '\'' || c == '’' || c == '‘') return i;
+    }
+    return -1;
   }
 
   /** Case- and accent-folded identity of a word, with transliterated name endings merged. */

@@ -119,7 +119,7 @@ final class Gazetteer {
 
   private void add(BreakIterator words, String name, String code) {
     if (name.isBlank() || name.length() < 2 || name.equals(code) && !name.equals("US") && !name.equals("UK")
-        || code.startsWith("city:") && name.length() < 4) {
+        || code.startsWith("city:") && name.length() < (Folding.hasCase(name) ? 4 : 3)) {
       return;
     }
     List<String> tokens = tokens(words, name);

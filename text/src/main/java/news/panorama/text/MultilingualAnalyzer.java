@@ -56,13 +56,18 @@ public final class MultilingualAnalyzer implements TextAnalyzer {
     List<SentenceSplitter.Span> spans = splitter.split(text, language);
     List<List<Token>> sentenceTokens = new ArrayList<>(spans.size());
     Set<String> lowercase = new HashSet<>();
+    Set<String> seen = new HashSet<>();
+    boolean glued = false;
     for (SentenceSplitter.Span span : spans) {
       List<Token> tokens = Token.of(words, text, span.start(), span.end());
       sentenceTokens.add(tokens);
       for (Token t : tokens) {
+        seen.add(t.folded());
+        glued |= Token.gluedAt(t.surface()) > 0;
         if (Folding.hasCase(t.surface()) && !Folding.isCapitalized(t.surface())) lowercase.add(t.folded());
       }
     }
+    if (glued) sentenceTokens.replaceAll(tokens -> Token.splitGlued(tokens, seen));
 
     NameFinder names = new NameFinder(language, lowercase);
     List<Sentence> sentences = new ArrayList<>(spans.size());
@@ -92,7 +97,7 @@ public final class MultilingualAnalyzer implements TextAnalyzer {
           f.value(), f.granularity()));
     }
     List<Quote> quotes = QuoteFinder.find(text, mentions, sentenceOf);
-    List<Quantity> quantities = QuantityFinder.find(text, language, sentenceOf, offset -> insideAny(dates, offset));
+    List<Quantity> quantities = QuantityFinder.find(text, language, article.country(), sentenceOf, offset -> insideAny(dates, offset));
     return new Annotated(article, language, titleTerms, sentences, mentions, entities, dates, quotes, quantities);
   }
 

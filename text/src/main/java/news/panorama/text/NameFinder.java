@@ -53,17 +53,64 @@ final class NameFinder {
       "bundeskanzler", "herr", "frau", "presidente", "ministro", "ministra", "señor", "señora",
       "президент", "премьер", "министр", "глава", "прем'єр", "міністр", "речник", "cumhurbaşkanı",
       "bakan", "bakanı", "başbakan", "sayın", "секретарь", "секретар", "пресс-секретарь", "прес-секретар", "спикер",
-      "спікер", "посол", "очільник", "генсек", "канцлер", "король", "мэр", "мер", "губернатор"));
+      "спікер", "посол", "очільник", "генсек", "канцлер", "король", "мэр", "мер", "губернатор",
+      "m", "mme", "mlle", "porte-parole", "secrétaire", "directeur", "directrice", "maire", "juge", "émissaire",
+      "portavoz", "director", "directora", "consejero", "consejera", "alcalde", "alcaldesa", "presidenta",
+      "secretario", "secretaria", "juez", "jueza", "sr", "sra", "don", "doña", "segretario", "segretaria",
+      "portavoce", "direttore", "direttrice", "sindaco", "dott", "sig", "juiz", "juíza", "porta-voz", "diretor",
+      "diretora", "secretário", "secretária", "prefeito", "staatschef", "regierungschef", "sprecherin",
+      "директор", "председатель", "начальник", "адвокат", "космонавт", "астронавт", "заместитель", "голова",
+      "заступник", "керівник", "командувач", "başkan", "başkanı", "sözcüsü", "müdürü", "temsilcisi", "valisi",
+      "vali", "devlet", "belediye", "içişleri", "dışişleri", "genel", "yardımcısı", "kurucusu"));
+  /**
+   * Last parts of German role compounds ({@code Regierungschef}, {@code Verhandlungsführerin},
+   * {@code Missionsleiterin}, {@code Sondergesandte}), folded: such a word before a name is a title.
+   */
+  private static final List<String> ROLE_HEADS = List.of("chef", "chefin", "fuhrer", "fuhrerin", "leiter", "leiterin",
+      "sprecher", "sprecherin", "minister", "ministerin", "prasident", "prasidentin", "prasidenten", "direktor",
+      "direktorin", "kanzler", "kanzlerin", "gesandte", "gesandter", "gesandten", "vorsitzende", "vorsitzender",
+      "richter", "richterin", "beauftragte", "beauftragter", "sekretar", "sekretarin", "trainer", "trainerin",
+      "anwalt", "anwaltin", "vorstand", "manager", "managerin", "burgermeister", "burgermeisterin");
+  private static final List<String> DEMONYM_ENDINGS = List.of("ian", "ians", "eans", "cans", "ish", "ese", "ern");
+  /** Given names in many languages and scripts, folded (see {@code given-names.txt}). */
+  static final Set<String> GIVEN_NAMES = givenNames();
   /** Stems of Slavic titles whose inflection changes the stem ({@code спецпосланцем}, {@code представителя}). */
   private static final List<String> TITLE_STEMS = List.of("спецпосланц", "посланц", "посланник", "представител",
       "представник", "спецпредставител", "помощник", "помічник", "советник", "радник");
   private static final Set<String> CONNECTORS = Set.of(
       "de", "da", "di", "del", "della", "van", "von", "der", "den", "bin", "ibn", "al", "el", "la", "le",
       "du", "dos", "das", "ben", "abu", "y");
+  /**
+   * In German, where every noun is capitalized, articles and {@code von} mostly join a noun to a name
+   * ({@code Beschäftigten der Bodenverkehrsdienste}, {@code Aktie von Nordlicht}): only foreign particles
+   * join.
+   */
+  private static final Set<String> GERMAN_CONNECTORS = Set.of("de", "da", "di", "del", "van", "bin", "ibn", "al");
+  /** German words after which a capitalized word is a common noun: articles, determiners, possessives. */
+  private static final Set<String> GERMAN_DETERMINERS = fold(Set.of("der", "die", "das", "den", "dem", "des", "ein",
+      "eine", "einer", "eines", "einem", "einen", "kein", "keine", "keinen", "keinem", "keiner", "keines", "mein",
+      "meine", "meinen", "meinem", "meiner", "sein", "seine", "seinen", "seinem", "seiner", "seines", "ihr", "ihre",
+      "ihren", "ihrem", "ihrer", "ihres", "unser", "unsere", "unseren", "unserem", "unserer", "euer", "eure",
+      "dieser", "diese", "dieses", "diesem", "diesen", "jeder", "jede", "jedes", "jedem", "jeden", "welche",
+      "welcher", "welchen", "mehrere", "einige", "viele", "vielen", "alle", "allen", "beide", "beiden", "andere",
+      "anderen", "weitere", "weiteren", "im", "am", "zum", "zur", "vom", "beim", "ins", "ans", "aufs", "rund",
+      "etwa", "mehr", "weniger", "insgesamt", "knapp", "erste", "ersten", "letzte", "letzten", "nächste", "nächsten",
+      "zweite", "zweiten", "dritte", "dritten", "vierte", "vierten", "zwei", "drei", "vier", "fünf", "sechs",
+      "sieben", "acht", "neun", "zehn", "elf", "zwölf", "zwanzig", "hundert", "tausend"));
+  /** Heads of German federal and state institutions after {@code Bundes-} or {@code Landes-}, folded. */
+  private static final List<String> GERMAN_INSTITUTION_HEADS = List.of("amt", "gericht", "gerichtshof", "ministerium",
+      "tag", "rat", "bank", "agentur", "anstalt", "behorde", "regierung", "polizei", "wehr", "verband", "kriminalamt");
+  /** German prepositions after which a plural noun stands without an article ({@code nach Angaben}, {@code seit Jahren}). */
+  private static final Set<String> GERMAN_PREPOSITIONS = fold(Set.of("nach", "aus", "seit", "von", "mit", "auf", "für",
+      "zu", "bei", "über", "unter", "vor", "gegen", "ohne", "um", "durch", "zwischen", "trotz", "wegen"));
+  /** Endings of German common nouns that names seldom have, folded. */
+  private static final List<String> GERMAN_NOUN_ENDINGS = List.of("ung", "ungen", "heit", "heiten", "keit", "keiten",
+      "schaft", "schaften", "tion", "tionen", "ionen", "itat", "itaten", "nisse", "ismus", "innen", "ierung");
 
   private final String language;
   private final Set<String> lowercaseWords;
   private final Gazetteer gazetteer = Gazetteer.get();
+  private final ArabicNames arabic = new ArabicNames();
   private final List<Mention> raw = new ArrayList<>();
   /** The kind each raw mention's context suggests (PERSON, ORG, PLACE or NAME), by raw index. */
   private final List<String> signals = new ArrayList<>();
@@ -73,6 +120,23 @@ final class NameFinder {
   NameFinder(String language, Set<String> lowercaseWords) {
     this.language = language;
     this.lowercaseWords = lowercaseWords;
+  }
+
+  private static Set<String> givenNames() {
+    Set<String> out = new HashSet<>();
+    try (var in = NameFinder.class.getResourceAsStream("given-names.txt")) {
+      String all = new String(java.util.Objects.requireNonNull(in, "given-names.txt").readAllBytes(),
+          java.nio.charset.StandardCharsets.UTF_8);
+      for (String line : all.split("\n")) {
+        if (line.startsWith("#")) continue;
+        for (String w : line.trim().split("\\s+")) {
+          if (!w.isEmpty()) out.add(Folding.fold(w));
+        }
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return Set.copyOf(out);
   }
 
   private static Set<String> fold(Set<String> words) {
@@ -93,6 +157,7 @@ final class NameFinder {
     int i = 0;
     while (i < tokens.size()) {
       var hit = gazetteer.match(folded, surface, i);
+      if (hit.isPresent() && hit.get().tokens() == 1 && startsPersonName(text, tokens, i)) hit = java.util.Optional.empty();
       if (hit.isPresent()) {
         int n = hit.get().tokens();
         Token first = tokens.get(i);
@@ -107,6 +172,10 @@ final class NameFinder {
         i += n;
         continue;
       }
+      if (ArabicNames.isArabic(tokens.get(i).surface())) {
+        i = arabicName(text, sentence, tokens, i, countryTerms);
+        continue;
+      }
       if (!isNameWord(tokens.get(i))) {
         i++;
         continue;
@@ -114,10 +183,10 @@ final class NameFinder {
       int j = i + 1;
       while (j < tokens.size()) {
         if (!adjacent(text, tokens.get(j - 1), tokens.get(j))) break;
-        if (gazetteer.match(folded, surface, j).isPresent()) break;
+        if (!GIVEN_NAMES.contains(folded.get(j - 1)) && gazetteer.match(folded, surface, j).isPresent()) break;
         if (isNameWord(tokens.get(j))) {
           j++;
-        } else if (CONNECTORS.contains(tokens.get(j).surface()) && j + 1 < tokens.size()
+        } else if (connectors().contains(tokens.get(j).surface()) && j + 1 < tokens.size()
             && isNameWord(tokens.get(j + 1)) && adjacent(text, tokens.get(j), tokens.get(j + 1))) {
           j += 2;
         } else {
@@ -129,46 +198,172 @@ final class NameFinder {
     }
   }
 
+  /**
+   * A name in Arabic script at token {@code i}: a place written with a conjunction or preposition
+   * ({@code وأوكرانيا}, {@code بمصر}), else a person (see {@link ArabicNames}). Returns the next token to scan.
+   */
+  private int arabicName(String text, int sentence, List<Token> tokens, int i, Map<Integer, String> countryTerms) {
+    Token t = tokens.get(i);
+    for (ArabicNames.Form form : ArabicNames.forms(t.surface())) {
+      if (form.skip() == 0 && !form.preposition()) continue; // as written: the gazetteer has had it
+      var hit = gazetteer.match(List.of(form.word()), List.of(form.word()), 0);
+      if (hit.isPresent()) {
+        int start = t.start() + form.skip();
+        raw.add(new Mention(text.substring(start, t.end()), PLACE, start, t.end(), sentence, hit.get().term()));
+        signals.add(PLACE);
+        String code = gazetteer.country(hit.get());
+        if (!code.isEmpty()) countries.putIfAbsent(hit.get().term(), code);
+        countryTerms.put(i, hit.get().term());
+        return i + 1;
+      }
+    }
+    ArabicNames.Found f = arabic.at(text, tokens, i, language);
+    if (f == null) return i + 1;
+    int end = tokens.get(f.end() - 1).end();
+    raw.add(new Mention(text.substring(f.surfaceStart(), end), NAME, f.surfaceStart(), end, sentence, f.key()));
+    signals.add(PERSON);
+    return f.end();
+  }
+
   private void addName(String text, int sentence, List<Token> tokens, int runStart, int runEnd, boolean heading) {
     List<Token> run = tokens.subList(runStart, runEnd);
     boolean sentenceStart = runStart == 0 || opensClause(text, tokens.get(runStart).start());
     int from = 0;
-    if (run.size() >= 3 && runStart > 0 && isTitle(tokens.get(runStart - 1).folded())
+    if (run.size() >= 3 && runStart > 0 && isTitle(tokens.get(runStart - 1).folded()) && personStart(run, 0) == 0
         && !Folding.isLatin(run.get(0).surface()) && "аяиыуі".indexOf(run.get(0).folded().charAt(run.get(0).folded().length() - 1)) >= 0) {
       from = 1; // пресс-секретарь Кремля Дмитрий Песков: the genitive word belongs to the title
     }
+    int firstTitle = -1;
     for (int k = from; k < run.size() - 1; k++) {
-      String f = run.get(k).folded();
-      if (TITLES.contains(f)) from = k + 1;
+      if (isTitle(run.get(k).folded())) {
+        if (firstTitle < 0) firstTitle = k;
+        from = k + 1;
+      }
+    }
+    if (firstTitle > 0 && (language.equals("tr") || language.equals("az"))) {
+      // Galatasaray Başkanı Dursun Özbek, Kremlin Sözcüsü Dmitriy Peskov: the role's owner is named first
+      addSegment(text, sentence, tokens, runStart, 0, firstTitle, heading, sentenceStart);
     }
     while (from < run.size() - 1 && lowercaseWords.contains(run.get(from).folded())) from++;
-    List<Token> name = run.subList(from, run.size());
+    int split = personStart(run, from);
+    if (split > from) {
+      // ministro dei Trasporti Matteo Salvini, НАСА Кристофер Уильямс: a person's name starts at a given name
+      addSegment(text, sentence, tokens, runStart, from, split, heading, sentenceStart && from == 0);
+      from = split;
+    }
+    addSegment(text, sentence, tokens, runStart, from, run.size(), heading, sentenceStart);
+  }
+
+  /**
+   * Where a person's name starts inside {@code run[from..]}: at a given name after another word
+   * (not after a title nor another given name, {@code Maria José}), with a surname after it; else
+   * {@code from}.
+   */
+  private static int personStart(List<Token> run, int from) {
+    for (int k = from + 1; k < run.size() - 1; k++) {
+      String f = run.get(k).folded();
+      String before = run.get(k - 1).folded();
+      if (GIVEN_NAMES.contains(f) && !GIVEN_NAMES.contains(before) && !CONNECTORS.contains(run.get(k - 1).surface())) {
+        return k;
+      }
+    }
+    return from;
+  }
+
+  /** Whether token {@code i} is a given name followed by another name word: a person, not a country. */
+  private boolean startsPersonName(String text, List<Token> tokens, int i) {
+    return GIVEN_NAMES.contains(tokens.get(i).folded()) && i + 1 < tokens.size() && isNameWord(tokens.get(i + 1))
+        && adjacent(text, tokens.get(i), tokens.get(i + 1));
+  }
+
+  private Set<String> connectors() {
+    return language.equals("de") ? GERMAN_CONNECTORS : CONNECTORS;
+  }
+
+  /** Records {@code run[from, to)} (run starting at token {@code runStart}) as a name. */
+  private void addSegment(String text, int sentence, List<Token> tokens, int runStart, int from, int to,
+      boolean heading, boolean sentenceStart) {
+    if (to - from >= 3 && isAcronym(tokens.get(runStart + to - 1).surface())
+        && !ORG_WORDS.contains(tokens.get(runStart + to - 1).folded())
+        && !isAcronym(tokens.get(runStart + to - 2).surface())) {
+      // Europäische Weltraumorganisation ESA: the name and its acronym, each on its own
+      addSegment(text, sentence, tokens, runStart, from, to - 1, heading, sentenceStart);
+      addSegment(text, sentence, tokens, runStart, to - 1, to, heading, false);
+      return;
+    }
+    boolean germanNoun = false;
+    if (language.equals("de")) {
+      int at = runStart + from;
+      boolean nounContext = at > 0 && adjacent(text, tokens.get(at - 1), tokens.get(at))
+          && (germanNounCue(tokens.get(at - 1)) || at > 1 && tokens.get(at - 2).number()); // 140 Milliarden Euro
+      if (to - from >= 2 && nounContext && !isGermanAdjective(tokens.get(at).folded()) && !isAcronym(tokens.get(at).surface())) {
+        from++; // die Gewerkschaft Verdi, des Betreibers Fraport: a common noun, then the name in apposition
+        nounContext = false;
+        at++;
+      }
+      if (to - from == 1) {
+        Token t = tokens.get(at);
+        String f = t.folded();
+        boolean pluralAfterPreposition = at > 0 && GERMAN_PREPOSITIONS.contains(tokens.get(at - 1).folded())
+            && (f.endsWith("en") || f.endsWith("rn"));
+        germanNoun = !isAcronym(t.surface()) && !isGermanInstitution(f)
+            && (nounContext || hasGermanNounEnding(f) || pluralAfterPreposition);
+      }
+    }
+    List<Token> name = tokens.subList(runStart + from, runStart + to);
+    if (name.isEmpty()) return;
     boolean single = name.size() == 1;
     if (single && isTitle(name.get(0).folded())) return;
-    boolean weak = heading || single && sentenceStart && from == 0
-        || single && lowercaseWords.contains(name.get(0).folded());
+    boolean dateline = sentence == 0 && runStart + from == 0 && isDateline(text, name.get(0).end());
+    boolean weak = !dateline && (heading || germanNoun || single && isDemonym(name.get(0))
+        || single && sentenceStart && from == 0
+        || single && lowercaseWords.contains(name.get(0).folded()));
     int start = name.get(0).start();
     int end = name.get(name.size() - 1).end();
     StringBuilder key = new StringBuilder();
     for (Token t : name) key.append(key.isEmpty() ? "" : " ").append(Folding.nameKey(t.surface(), language));
-    String signal = signal(tokens, runStart, from, name);
+    String signal = dateline ? PLACE : signal(tokens, runStart, from, name);
     if (signal.equals("CALENDAR")) return;
     raw.add(new Mention(text.substring(start, end), weak ? "?" : NAME, start, end, sentence, key.toString()));
     signals.add(signal);
   }
 
   /** What the words around a name say it is: a title before it, an organization word, a place preposition. */
-  private static String signal(List<Token> tokens, int runStart, int titleWords, List<Token> name) {
+  private String signal(List<Token> tokens, int runStart, int titleWords, List<Token> name) {
     Token last = name.get(name.size() - 1);
     if (ORG_WORDS.contains(last.folded())) return ORG;
     if (name.size() == 1 && isAcronym(last.surface())) return ORG;
-    if (titleWords > 0) return PERSON;
+    if (language.equals("de") && isGermanInstitution(last.folded())) return ORG;
+    if (titleWords > 0 && isTitle(tokens.get(runStart + titleWords - 1).folded())) return PERSON;
+    if (name.size() >= 2 && GIVEN_NAMES.contains(name.get(0).folded())) return PERSON;
     for (int k = runStart - 1; k >= Math.max(0, runStart - 3); k--) {
-      if (isTitle(tokens.get(k).folded())) return PERSON;
+      String f = tokens.get(k).folded();
+      if (isTitle(f)) return PERSON;
+      // ministre des Transports, director general de Altamira: a title's institution, not its holder
+      if (CONNECTORS.contains(f) || StopWords.contains(language, f)) break;
     }
     if (name.size() == 1 && DateFinder.isCalendarWord(last.surface())) return "CALENDAR";
     if (runStart > 0 && PLACE_PREPOSITIONS.contains(tokens.get(runStart - 1).folded())) return PLACE;
     return NAME;
+  }
+
+  /**
+   * An English nationality or regional adjective ({@code Russian}, {@code Turkish}, {@code Americans},
+   * {@code Western}), which names no one; given names with such endings ({@code Christian}) excepted.
+   */
+  private boolean isDemonym(Token t) {
+    if (!language.equals("en") || GIVEN_NAMES.contains(t.folded())) return false;
+    for (String ending : DEMONYM_ENDINGS) {
+      if (t.folded().endsWith(ending) && t.folded().length() > ending.length() + 2) return true;
+    }
+    return false;
+  }
+
+  /** A dateline: the place an article opens with, then a dash ({@code Düsseldorf – Der Konzern…}). */
+  private static boolean isDateline(String text, int end) {
+    int k = end;
+    while (k < text.length() && text.charAt(k) == ' ') k++;
+    return k + 1 < text.length() && "–—-".indexOf(text.charAt(k)) >= 0 && text.charAt(k + 1) == ' ';
   }
 
   /** Whether the text just before {@code at} opens a clause: a quote mark, a colon or a dash. */
@@ -179,14 +374,61 @@ final class NameFinder {
   }
 
   /** A title, also inflected in Slavic languages ({@code президентом}, {@code міністра}). */
-  private static boolean isTitle(String folded) {
+  private boolean isTitle(String folded) {
     if (TITLES.contains(folded)) return true;
+    if (language.equals("de") && Folding.isLatin(folded)) return isGermanRole(folded);
     if (folded.length() < 6 || Folding.isLatin(folded)) return false;
     for (String stem : TITLE_STEMS) {
       if (folded.startsWith(stem) && folded.length() - stem.length() <= 3) return true;
     }
     for (int cut = 1; cut <= 3; cut++) {
       if (TITLES.contains(folded.substring(0, folded.length() - cut))) return true;
+    }
+    return false;
+  }
+
+  /**
+   * A word after which a German capitalized word is a common noun: an article or determiner, a
+   * number, or an adjective in lower case ({@code neue Verhandlungen}, {@code russischer Vertreter}).
+   */
+  private static boolean germanNounCue(Token t) {
+    String f = t.folded();
+    if (t.number() || GERMAN_DETERMINERS.contains(f)) return true;
+    if (Folding.isCapitalized(t.surface()) || f.length() < 4 || StopWords.contains("de", f)) return false;
+    boolean participle = f.startsWith("ge") && f.endsWith("en"); // gespeicherten, geplante
+    boolean pastTense = f.endsWith("te") || f.endsWith("ten"); // sagte Vogel, hatten
+    return participle || !pastTense && (f.endsWith("e") || f.endsWith("en") || f.endsWith("er") || f.endsWith("es")
+        || f.endsWith("em"));
+  }
+
+  /** {@code Bundestag}, {@code Bundeskartellamt}, {@code Landesregierung}: names, though built like nouns. */
+  private static boolean isGermanInstitution(String folded) {
+    if (!folded.startsWith("bundes") && !folded.startsWith("landes")) return false;
+    for (String head : GERMAN_INSTITUTION_HEADS) {
+      if (folded.endsWith(head)) return true;
+    }
+    return false;
+  }
+
+  /** A capitalized German adjective, which starts a name ({@code Europäische Union}, {@code Deutsche Bank}). */
+  private static boolean isGermanAdjective(String folded) {
+    return folded.matches(".*isch(e|en|er|es|em)?");
+  }
+
+  private static boolean hasGermanNounEnding(String folded) {
+    for (String ending : GERMAN_NOUN_ENDINGS) {
+      if (folded.endsWith(ending) && folded.length() > ending.length() + 2) return true;
+    }
+    return false;
+  }
+
+  /** A German role noun, inflected or compound: {@code Präsidenten}, {@code Regierungschef}, {@code Missionsleiterin}. */
+  private static boolean isGermanRole(String folded) {
+    for (String head : ROLE_HEADS) {
+      if (folded.endsWith(head)) return true;
+    }
+    for (String ending : List.of("en", "in", "n", "s")) {
+      if (folded.endsWith(ending) && TITLES.contains(folded.substring(0, folded.length() - ending.length()))) return true;
     }
     return false;
   }
@@ -199,13 +441,16 @@ final class NameFinder {
     return true;
   }
 
-  /** Two tokens separated by spaces only (no punctuation, no line break). */
+  /**
+   * Two tokens separated by a space or a hyphen (no other punctuation, no line break); tokens that
+   * touch are parts of a glued word ({@code PutinTrump}), each a name of its own.
+   */
   private static boolean adjacent(String text, Token a, Token b) {
     for (int k = a.end(); k < b.start(); k++) {
       char c = text.charAt(k);
       if (c != ' ' && c != '\u00a0' && c != '-') return false;
     }
-    return b.start() - a.end() <= 2;
+    return b.start() > a.end() && b.start() - a.end() <= 2;
   }
 
   private boolean isNameWord(Token t) {

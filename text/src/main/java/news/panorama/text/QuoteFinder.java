@@ -30,8 +30,16 @@ final class QuoteFinder {
           + "|sagte|sagt|erklärte|betonte|so|laut|meinte|schrieb|dijo|afirmó|declaró|aseguró|señaló|según|explicó"
           + "|ha detto|ha dichiarato|secondo|disse|afirmou|declarou|segundo|сказал\\p{L}*|заявил\\p{L}*|отметил\\p{L}*"
           + "|сообщил\\p{L}*|подчеркнул\\p{L}*|по словам|сказав|сказала|заявив|заявила|зазначив|зазначила|наголосив"
-          + "|за словами|повідомив|dedi|söyledi|açıkladı|belirtti|ifade etti|göre|powiedział\\p{L}*|zei|zegt)\\b"
+          + "|за словами|повідомив|написав|написала|наголосила|dedi|diye|diyen|söyledi|açıkladı|belirtti|ifade etti"
+          + "|ifadelerini|göre|powiedział\\p{L}*|zei|zegt|و?قال\\p{L}*|و?أضاف\\p{L}*|و?أكد\\p{L}*|مؤكدا\\p{M}*"
+          + "|و?أعلن\\p{L}*|و?صرح\\p{L}*|و?أوضح\\p{L}*|بحسب|وفقا)\\b"
           + "|と述べ|と語っ|と話し|によると|表示|说",
+      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS);
+  /** Speech verbs that refer back to the subject of their sentence ({@code …, adding “…”}, {@code مؤكداً أن «…»}). */
+  private static final Pattern PARTICIPLE = Pattern.compile(
+      "\\b(?:adding|saying|stressing|noting|insisting|warning|en ajoutant|ajoutant|añadiendo|aggiungendo|acrescentando"
+          + "|hinzufügend|добавив|подчеркнув|отметив|додавши|наголосивши|diyerek|ekleyerek|مؤكدا\\p{M}*|مضيفا\\p{M}*"
+          + "|مشيرا\\p{M}*)\\b",
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS);
   private static final Pattern PRONOUN = Pattern.compile(
       "\\b(?:he|she|il|elle|er|sie|él|ella|lui|lei|ele|ela|он|она|він|вона|o)\\b",
@@ -45,6 +53,8 @@ final class QuoteFinder {
    */
   static List<Quote> find(String text, List<Mention> mentions, java.util.function.IntUnaryOperator sentenceOf) {
     List<Quote> out = new ArrayList<>();
+    Speaker previous = null;
+    int previousEnd = -1;
     int i = 0;
     int n = text.length();
     while (i < n) {
@@ -64,6 +74,9 @@ final class QuoteFinder {
       while (e > s && (Character.isWhitespace(text.charAt(e - 1)) || text.charAt(e - 1) == ',')) e--;
       if (isQuotation(text, s, e)) {
         Speaker who = speaker(text, i, close + 1, mentions);
+        if (who == null && continuesQuotation(text, previousEnd, i)) who = previous; // a second quotation, same speaker
+        previous = who;
+        previousEnd = close + 1;
         out.add(new Quote(text.substring(s, e), s, e, sentenceOf.applyAsInt(s),
             who == null ? "" : who.name, who == null ? null : who.entity));
       }
@@ -73,6 +86,18 @@ final class QuoteFinder {
   }
 
   private record Speaker(String name, String entity) {}
+
+  /**
+   * Whether a quotation at {@code open} continues the one that ended at {@code previousEnd}: the same
+   * paragraph, with at most one sentence of attribution between them ({@code “…,” Zelensky said. “…”}).
+   */
+  private static boolean continuesQuotation(String text, int previousEnd, int open) {
+    if (previousEnd < 0 || open - previousEnd > WINDOW) return false;
+    for (int k = previousEnd; k < open; k++) {
+      if (text.charAt(k) == '\n') return false;
+    }
+    return clauseStart(text, open) >= open - 1;
+  }
 
   /** Apostrophes and inch marks are not openers: an opener follows a space, a line start or a bracket. */
   private static boolean canOpen(String text, int i) {
@@ -124,61 +149,146 @@ final class QuoteFinder {
     return false;
   }
 
+  /**
+   * The speaker of the quotation {@code [open, afterClose)}: a person named in the reporting clause
+   * after it ({@code ," said Peskov}, {@code », a déclaré M. Erdogan}, {@code », — заявил Зеленский});
+   * else, when that clause has no name ({@code ," he said}, {@code », a déclaré le joueur},
+   * {@code " dedi}, {@code ”, sublinhou}), the subject before the quotation in its sentence
+   * ({@code Erdoğan, … "…" dedi}) or of the last sentence naming a person; a person named before it with
+   * a speech verb or a colon ({@code Peskov said, "…"}, {@code وقال أردوغان: «…»}); and for words quoted
+   * inside a sentence, the sentence's subject ({@code Moscow condemned the accord as "…"}).
+   */
   private static @Nullable Speaker speaker(String text, int open, int afterClose, List<Mention> mentions) {
-    // after the quotation, up to the end of its sentence: ," Peskov said. / ,” said Peskov. / ,” he said.
-    int afterEnd = afterClose;
-    while (afterEnd < text.length() && afterEnd - afterClose < WINDOW && "\n.!?。".indexOf(text.charAt(afterEnd)) < 0) {
-      afterEnd++;
-    }
+    int afterEnd = clauseEnd(text, afterClose);
     String after = text.substring(afterClose, afterEnd);
     Matcher verb = SPEECH.matcher(after);
-    if (verb.find() && verb.start() < 60) {
-      Speaker named = nearestPerson(mentions, afterClose, afterEnd, afterClose + verb.start());
+    boolean verbAfter = verb.find() && verb.start() < 60;
+    boolean reporting = verbAfter || opensReportingClause(text, open, afterClose);
+    if (reporting) {
+      Speaker named = nearestPerson(mentions, afterClose, Math.min(afterEnd, afterClose + 120),
+          verbAfter ? afterClose + verb.start() : afterClose);
       if (named != null) return named;
-      if (PRONOUN.matcher(after).find()) return lastPersonBefore(mentions, open);
     }
-    // before it, in the same sentence: Peskov said, “… / According to Peskov, “… / Peskov: «…»
-    int beforeStart = open;
-    while (beforeStart > 0 && open - beforeStart < WINDOW && "\n.!?。".indexOf(text.charAt(beforeStart - 1)) < 0) {
-      beforeStart--;
-    }
+    int beforeStart = clauseStart(text, open);
     String before = text.substring(beforeStart, open);
     Matcher v = SPEECH.matcher(before);
     int verbAt = -1;
-    while (v.find()) verbAt = beforeStart + v.start();
+    int verbEnd = -1;
+    while (v.find()) {
+      verbAt = beforeStart + v.start();
+      verbEnd = beforeStart + v.end();
+    }
     boolean colon = before.stripTrailing().endsWith(":");
+    Speaker subject = firstPerson(mentions, beforeStart, open);
+    if (verbAt >= 0 && (PARTICIPLE.matcher(text).region(verbAt, verbEnd).lookingAt() || pronounBefore(text, beforeStart, verbAt))) {
+      // he stated Putin remains “…”: the pronoun's person, the subject, not the nearest name
+      return subject != null ? subject : lastSubjectBefore(mentions, beforeStart);
+    }
     if (verbAt >= 0 || colon) {
       Speaker named = nearestPerson(mentions, beforeStart, open, verbAt >= 0 ? verbAt : open);
       if (named != null) return named;
-      if (PRONOUN.matcher(before).find()) return lastPersonBefore(mentions, beforeStart);
     }
+    if (subject != null) return subject;
+    if (reporting || verbAt >= 0 || colon || PRONOUN.matcher(before).find()) return lastSubjectBefore(mentions, beforeStart);
     return null;
   }
 
-  /** The person mention inside {@code [from, to)} closest to {@code anchor}. */
+  /** Whether the quotation is followed by its reporting clause: {@code ,"} {@code ",} {@code » —} {@code " dedi}. */
+  private static boolean opensReportingClause(String text, int open, int afterClose) {
+    int inside = afterClose - 2;
+    while (inside > open && Character.isWhitespace(text.charAt(inside))) inside--;
+    if (inside > open && ",，".indexOf(text.charAt(inside)) >= 0) return true;
+    int k = afterClose;
+    while (k < text.length() && text.charAt(k) == ' ') k++;
+    return k < text.length() && ",—–-，".indexOf(text.charAt(k)) >= 0;
+  }
+
+  /** Where the clause after a quotation ends: the end of its sentence, a line, or {@link #WINDOW} characters. */
+  private static int clauseEnd(String text, int from) {
+    int e = from;
+    while (e < text.length() && e - from < WINDOW && !endsSentence(text, e)) e++;
+    return e;
+  }
+
+  /** Where the sentence holding {@code at} starts, at most {@link #WINDOW} characters back. */
+  private static int clauseStart(String text, int at) {
+    int s = at;
+    while (s > 0 && at - s < WINDOW && !endsSentence(text, s - 1)) s--;
+    return s;
+  }
+
+  /** A line break or terminal punctuation, but not the dot of an abbreviation ({@code M.}, {@code Dr.}, {@code U.S.}). */
+  private static boolean endsSentence(String text, int i) {
+    char c = text.charAt(i);
+    if ("\n!?。".indexOf(c) >= 0) return true;
+    if (c != '.') return false;
+    int w = i;
+    while (w > 0 && Character.isLetter(text.charAt(w - 1))) w--;
+    return !(i - w >= 1 && i - w <= 3 && Character.isUpperCase(text.charAt(w)));
+  }
+
+  /** Whether the word just before {@code verbAt} is a personal pronoun ({@code he said}, {@code er sagte}). */
+  private static boolean pronounBefore(String text, int from, int verbAt) {
+    int e = verbAt;
+    while (e > from && text.charAt(e - 1) == ' ') e--;
+    int s = e;
+    while (s > from && Character.isLetter(text.charAt(s - 1))) s--;
+    return s < e && PRONOUN.matcher(text).region(s, e).matches();
+  }
+
+  /**
+   * The first person named in {@code [from, to)}, the subject of a sentence in most word orders (a
+   * mention typed as a person first); else the first place or organization ({@code Moscow condemned…}).
+   */
+  private static @Nullable Speaker firstPerson(List<Mention> mentions, int from, int to) {
+    Mention personLike = null;
+    Mention other = null;
+    for (int k = firstStartingAtOrAfter(mentions, from); k < mentions.size() && mentions.get(k).end() <= to; k++) {
+      Mention m = mentions.get(k);
+      if (m.type().equals(NameFinder.PERSON)) return new Speaker(m.text(), m.entity());
+      if (personLike == null && isPersonLike(m)) personLike = m;
+      if (other == null) other = m;
+    }
+    Mention best = personLike != null ? personLike : other;
+    return best == null ? null : new Speaker(best.text(), best.entity());
+  }
+
+  /** The person a pronoun or a role refers to: the first person named in the last sentence naming one. */
+  private static @Nullable Speaker lastSubjectBefore(List<Mention> mentions, int before) {
+    int k = firstStartingAtOrAfter(mentions, before) - 1;
+    Mention subject = null;
+    for (int seen = 0; k >= 0 && seen < 50; k--, seen++) {
+      Mention m = mentions.get(k);
+      if (subject != null && m.sentence() != subject.sentence()) break;
+      if (m.end() <= before && isPersonLike(m)) subject = m;
+    }
+    return subject == null ? null : new Speaker(subject.text(), subject.entity());
+  }
+
+  /**
+   * The person mention inside {@code [from, to)} closest to {@code anchor}; of two names side by side,
+   * the second, which the first qualifies ({@code пресс-секретарь Владимира Путина Дмитрий Песков}).
+   */
   private static @Nullable Speaker nearestPerson(List<Mention> mentions, int from, int to, int anchor) {
-    Mention best = null;
+    int best = -1;
     int bestDistance = Integer.MAX_VALUE;
-    for (int k = firstStartingAtOrAfter(mentions, from); k < mentions.size() && mentions.get(k).start() < to; k++) {
+    int k = firstStartingAtOrAfter(mentions, from);
+    for (; k < mentions.size() && mentions.get(k).start() < to; k++) {
       Mention m = mentions.get(k);
       if (m.end() > to || !isPersonLike(m)) continue;
       int d = m.end() <= anchor ? anchor - m.end() : m.start() - anchor;
       if (d < bestDistance) {
-        best = m;
+        best = k;
         bestDistance = d;
       }
     }
-    return best == null ? null : new Speaker(best.text(), best.entity());
-  }
-
-  /** The last person named before {@code before}, among the 50 mentions preceding it. */
-  private static @Nullable Speaker lastPersonBefore(List<Mention> mentions, int before) {
-    int k = firstStartingAtOrAfter(mentions, before) - 1;
-    for (int seen = 0; k >= 0 && seen < 50; k--, seen++) {
-      Mention m = mentions.get(k);
-      if (m.end() <= before && isPersonLike(m)) return new Speaker(m.text(), m.entity());
+    if (best < 0) return null;
+    Mention m = mentions.get(best);
+    if (best + 1 < mentions.size()) {
+      Mention next = mentions.get(best + 1);
+      if (next.end() <= to && isPersonLike(next) && m.sentence() == next.sentence() && next.start() - m.end() <= 1) m = next;
     }
-    return null;
+    return new Speaker(m.text(), m.entity());
   }
 
   /** Index of the first mention starting at or after {@code offset} (mentions are in text order). */

@@ -25,7 +25,8 @@ final class StopWords {
       Map.entry("de", "der die das den dem des ein eine einer eines einem einen und oder aber doch nicht kein keine"
           + " ist sind war waren sein hat haben hatte wird werden wurde wurden kann können soll sollte mit von zu"
           + " zum zur im in an am auf aus bei nach vor über unter für gegen durch ohne um als wie auch noch nur"
-          + " schon sehr so dass er sie es wir ihr ich du man sich dieser diese dieses jener welche welcher"),
+          + " schon sehr so dass er sie es wir ihr ich du man sich dieser diese dieses jener welche welcher"
+          + " mehrere einige viele alle beide beiden andere anderen weitere weiteren jeder jede jedes rund etwa"),
       Map.entry("es", "el la los las un una unos unas y o pero ni que de del al a en con sin por para sobre entre"
           + " hasta desde es son fue fueron ser estar está están ha han había se su sus le les lo él ella ellos"
           + " ellas nos este esta estos estas ese esa como más muy también ya no si cuando donde según tras"),
@@ -46,6 +47,9 @@ final class StopWords {
           + " також вже ще лише тільки коли де щоб чи би б же ж так ні над під між після через без заявив"),
       Map.entry("tr", "ve veya ile ama fakat de da ki bu şu o bir için gibi daha çok en her ne mi mı mu mü olan"
           + " olarak ise değil var yok kadar sonra önce göre ancak bunu bunun onun şey dedi"),
+      Map.entry("ar", "في من إلى على عن مع أن إن أنه أنها كان كانت قد لم لن ما لا أي كل بعد قبل بين حيث هذا هذه ذلك"
+          + " تلك الذي التي الذين هو هي هم وهو وهي وفي ومن أو ثم كما إذ إذا منذ حتى عند لدى خلال نحو أمس اليوم غدا"
+          + " يوم عام قال وقال أضاف وأضاف أكد وأكد أعلن وأعلن أعلنت فيما بينما أيضا عما وكان وكانت"),
       Map.entry("ja", "は を が に の で と も へ や から まで より こと これ それ あれ この その ため した する"
           + " して され さ れ ます です いる ある なる ない た て だ"),
       Map.entry("zh", "的 了 和 是 在 也 有 就 不 都 而 及 与 这 那 之 其 或 被 对 为 以 于 将"));

@@ -3,6 +3,7 @@ package news.panorama.text;
 import com.ibm.icu.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A word or number of a text, as ICU's word break finds it (dictionary-based for Chinese, Japanese,
@@ -40,6 +41,43 @@ record Token(String surface, String folded, int start, int end, boolean number) 
           seg[2] >= BreakIterator.WORD_NUMBER && seg[2] < BreakIterator.WORD_NUMBER_LIMIT));
     }
     return out;
+  }
+
+  /**
+   * The tokens with words glued together by bad scraping split apart ({@code PutinTrump} → {@code Putin},
+   * {@code Trump}): a word with a capital inside it, when the article also writes each part on its
+   * own ({@code known}, folded), so that {@code YouTube} or {@code McDonald} stay whole.
+   */
+  static List<Token> splitGlued(List<Token> tokens, Set<String> known) {
+    List<Token> out = null;
+    for (int i = 0; i < tokens.size(); i++) {
+      Token t = tokens.get(i);
+      int cut = gluedAt(t.surface());
+      boolean split = cut > 0 && known.contains(Folding.fold(t.surface().substring(0, cut)))
+          && known.contains(Folding.fold(t.surface().substring(cut)));
+      if (split && out == null) out = new ArrayList<>(tokens.subList(0, i));
+      if (split) {
+        String a = t.surface().substring(0, cut);
+        String b = t.surface().substring(cut);
+        out.add(new Token(a, Folding.fold(a), t.start(), t.start() + cut, false));
+        out.add(new Token(b, Folding.fold(b), t.start() + cut, t.end(), false));
+      } else if (out != null) {
+        out.add(t);
+      }
+    }
+    return out == null ? tokens : out;
+  }
+
+  /** Where a capitalized word has a second capital after at least three lower-case letters, else -1. */
+  static int gluedAt(String w) {
+    if (w.length() < 6 || !Character.isUpperCase(w.charAt(0))) return -1;
+    for (int k = 3; k < w.length() - 2; k++) {
+      if (Character.isUpperCase(w.charAt(k)) && Character.isLowerCase(w.charAt(k - 1)) && Character.isLowerCase(w.charAt(k - 2))
+          && Character.isLowerCase(w.charAt(k - 3)) && Character.isLowerCase(w.charAt(k + 1))) {
+        return k;
+      }
+    }
+    return -1;
   }
 
   /** Katakana words the dictionary splits ({@code アン|カラ}) are one loanword or name: rejoined. */

@@ -1,0 +1,177 @@
+package news.panorama.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
+
+import java.time.Instant;
+import java.util.List;
+import news.panorama.core.Annotated;
+import news.panorama.core.Article;
+import news.panorama.core.DateMention;
+import news.panorama.core.Mention;
+import news.panorama.core.Quantity;
+import news.panorama.core.Quote;
+import org.junit.jupiter.api.Test;
+
+/** The language rules of names, speakers, dates and amounts, each on snippets in several languages. */
+class MultilingualRulesTest {
+  private static final MultilingualAnalyzer ANALYZER = new MultilingualAnalyzer();
+  /** A Tuesday. */
+  private static final Instant TUESDAY = Instant.parse("2025-11-18T09:00:00Z");
+
+  private static Annotated analyze(String language, String text) {
+    return analyze(language, "", text);
+  }
+
+  private static Annotated analyze(String language, String country, String text) {
+    return ANALYZER.analyze(Article.of("t-" + language, "", "test", country, language, TUESDAY, "", text));
+  }
+
+  private static List<String> names(Annotated a) {
+    return a.mentions().stream().map(Mention::text).toList();
+  }
+
+  private static String dateOf(Annotated a, String text) {
+    return a.dates().stream().filter(d -> d.text().contains(text)).findFirst().map(DateMention::value).orElse("none");
+  }
+
+  @Test
+  void cliticsAndCaseEndingsAfterAnApostropheAreStripped() {
+    assertThat(Folding.stripClitics("İzmir'de")).isEqualTo("İzmir");
+    assertThat(Folding.stripClitics("Erdoğan'ın")).isEqualTo("Erdoğan");
+    assertThat(Folding.stripClitics("Ankara'ya")).isEqualTo("Ankara");
+    assertThat(Folding.stripClitics("dell'Italia")).isEqualTo("Italia");
+    assertThat(Folding.stripClitics("l'Ukraine")).isEqualTo("Ukraine");
+    assertThat(Folding.stripClitics("Об'єднаних")).isEqualTo("Об'єднаних");
+    assertThat(Folding.stripClitics("Hawai'i")).isEqualTo("Hawai'i");
+    assertThat(Folding.stripClitics("Don't")).isEqualTo("Don't");
+    Annotated tr = analyze("tr", "Zelenskiy dün Ankara'ya geldi. Görüşme İstanbul'da değil, Ankara'da yapıldı.");
+    assertThat(tr.mentions()).extracting(Mention::entity).contains("ankara", "istanbul").doesNotContain("ankara'da");
+  }
+
+  @Test
+  void germanCommonNounsAreNotNamesButNamesInAppositionAre() {
+    Annotated de = analyze("de", "Reisende müssen mit Ausfällen rechnen. Die Gewerkschaft Verdi hat das Bodenpersonal zu einem "
+        + "ganztägigen Warnstreik aufgerufen. Nach Angaben des Betreibers Fraport fallen rund 900 Flüge aus. "
+        + "Das Bundesverfassungsgericht prüft die Speicherung der Verbindungsdaten.");
+    assertThat(names(de)).contains("Verdi", "Fraport", "Bundesverfassungsgericht")
+        .doesNotContain("Bodenpersonal", "Warnstreik", "Angaben", "Flüge", "Speicherung", "Verbindungsdaten",
+            "Gewerkschaft Verdi", "Betreibers Fraport");
+    Annotated person = analyze("de", "Dabei traf er den türkischen Staatschef Recep Tayyip Erdoğan. „Wir bereiten uns vor“, "
+        + "sagte Verhandlungsführerin Sabine Kröger.");
+    assertThat(names(person)).contains("Recep Tayyip Erdoğan", "Sabine Kröger")
+        .doesNotContain("Staatschef Recep Tayyip Erdoğan", "Verhandlungsführerin Sabine Kröger");
+  }
+
+  @Test
+  void titlesAndTheOrganizationsTheyBelongToAreSplitFromNames() {
+    Annotated tr = analyze("tr", "Transferin ardından konuşan Galatasaray Başkanı Dursun Özbek açıklama yaptı.");
+    assertThat(names(tr)).contains("Galatasaray", "Dursun Özbek");
+    Annotated it = analyze("it", "Il ministro dei Trasporti Matteo Salvini ha definito la protesta inutile.");
+    assertThat(names(it)).contains("Matteo Salvini").doesNotContain("Trasporti Matteo Salvini");
+    Annotated ru = analyze("ru", "Об этом сказал пресс-секретарь Владимира Путина Дмитрий Песков.");
+    assertThat(names(ru)).contains("Владимира Путина", "Дмитрий Песков");
+    Annotated uk = analyze("uk", "Про це повідомив секретар РНБО Рустем Умєров.");
+    assertThat(names(uk)).contains("Рустем Умєров");
+  }
+
+  @Test
+  void aGivenNameBeforeASurnameIsAPersonNotACountry() {
+    Annotated it = analyze("it", "A Roma la premier Giorgia Meloni ha ricevuto il segretario Maurizio Landini.");
+    assertThat(it.mentions()).extracting(Mention::text, Mention::type)
+        .contains(tuple("Giorgia Meloni", "PERSON"), tuple("Maurizio Landini", "PERSON"));
+    assertThat(it.mentions()).extracting(Mention::entity).doesNotContain("georgia", "mauritius");
+    Annotated pt = analyze("pt", "O primeiro-ministro Luís Montenegro reuniu-se com a juíza Helena Matos.");
+    assertThat(names(pt)).contains("Luís Montenegro", "Helena Matos");
+  }
+
+  @Test
+  void gluedWordsFromBadScrapingAreSplitWhenTheArticleWritesTheParts() {
+    Annotated en = analyze("en", "Putin met envoys in Moscow. Trump spoke on Friday. Peskov says a future PutinTrump summit "
+        + "remains possible. YouTube carried the speech.");
+    assertThat(names(en)).contains("Putin", "Trump").doesNotContain("PutinTrump", "You", "Tube");
+  }
+
+  @Test
+  void arabicNamesPlacesAndSpeakersAreFound() {
+    Annotated ar = analyze("ar", "استقبل الرئيس التركي رجب طيب أردوغان أمس في العاصمة نظيره الأوكراني فولوديمير زيلينسكي. "
+        + "وقال أردوغان في مؤتمر صحفي: «تركيا مستعدة لاستضافة جولة جديدة من المفاوضات». وشكر زيلينسكي لأردوغان جهوده، "
+        + "ويقدر التبادل بين تركيا وأوكرانيا بنحو 7 مليارات دولار.");
+    assertThat(names(ar)).contains("رجب طيب أردوغان", "فولوديمير زيلينسكي", "أردوغان", "لأردوغان", "أوكرانيا");
+    assertThat(ar.quotes()).extracting(Quote::speaker).containsExactly("أردوغان");
+    assertThat(ar.quotes().get(0).speakerEntity()).isEqualTo("رجب طيب أردوغان");
+    assertThat(dateOf(ar, "أمس")).isEqualTo("2025-11-17");
+    assertThat(ar.quantities()).extracting(Quantity::value, Quantity::unit).containsExactly(tuple(7e9, "USD"));
+  }
+
+  @Test
+  void speakersAfterTheQuoteBeforeItAndByPronoun() {
+    Annotated fr = analyze("fr", "« La Turquie fera tout ce qui est en son pouvoir », a affirmé M. Erdogan.");
+    assertThat(fr.quotes()).extracting(Quote::speaker).containsExactly("Erdogan");
+    Annotated es = analyze("es", "“Llevamos dos años negociando sin respuesta”, lamentó Jordi Puigvert, portavoz del comité.");
+    assertThat(es.quotes()).extracting(Quote::speaker).containsExactly("Jordi Puigvert");
+    Annotated tr = analyze("tr", "Cumhurbaşkanı Recep Tayyip Erdoğan, basın toplantısında, \"Türkiye barış için her "
+        + "sorumluluğu almaya hazırdır\" dedi.");
+    assertThat(tr.quotes()).extracting(Quote::speakerEntity).containsExactly("recep tayyip erdogan");
+    Annotated en = analyze("en", "Kremlin spokesperson Dmitry Peskov said there were no plans for President Vladimir Putin "
+        + "to meet Witkoff, though he stated Putin remains 'of course open to a conversation.' Volodymyr Zelensky was in Madrid.\n"
+        + "\"The priority is peace,\" Zelensky said on Tuesday. \"We are preparing to reinvigorate negotiations.\"");
+    assertThat(en.quotes()).extracting(Quote::speakerEntity)
+        .containsExactly("dmitry peskov", "volodymyr zelensky", "volodymyr zelensky");
+    Annotated ru = analyze("ru", "«Без участия российской стороны такие встречи не могут дать результата», — сказал "
+        + "пресс-секретарь Владимира Путина Дмитрий Песков.");
+    assertThat(ru.quotes()).extracting(Quote::speaker).containsExactly("Дмитрий Песков");
+    Annotated de = analyze("de", "Präsident Wolodymyr Selenskyj reist nach Ankara. "
+        + "Selenskyj hatte in Madrid den Regierungschef Pedro Sánchez getroffen. „Wir bereiten uns "
+        + "auf Verhandlungen vor“, schrieb er auf Telegram.");
+    assertThat(de.quotes()).extracting(Quote::speaker).containsExactly("Selenskyj");
+  }
+
+  @Test
+  void weekdaysFollowTheTenseOfTheirClause() {
+    // published on Tuesday 18 November 2025
+    assertThat(dateOf(analyze("fr", "Le nouveau conseil se réunira vendredi pour élire la maire."), "vendredi"))
+        .isEqualTo("2025-11-21");
+    assertThat(dateOf(analyze("es", "Los trabajadores irán a la huelga el viernes."), "viernes")).isEqualTo("2025-11-21");
+    assertThat(dateOf(analyze("de", "Der Start war ursprünglich für Mittwoch geplant, wurde aber verschoben."), "Mittwoch"))
+        .isEqualTo("2025-11-12");
+    assertThat(dateOf(analyze("en", "Umerov said on Saturday the talks aim to revive the agreements."), "Saturday"))
+        .isEqualTo("2025-11-15");
+    assertThat(dateOf(analyze("en", "The president added that Wednesday's meetings will focus on prisoners."), "Wednesday"))
+        .isEqualTo("2025-11-19");
+    assertThat(dateOf(analyze("uk", "В «Укренерго» заявили, що в суботу діятимуть графіки відключень."), "суботу"))
+        .isEqualTo("2025-11-22");
+    assertThat(dateOf(analyze("de", "Ein Erdbeben hat am frühen Montagmorgen die Provinz erschüttert."), "Montagmorgen"))
+        .isEqualTo("2025-11-17");
+  }
+
+  @Test
+  void monthsYearsAndRelativeYearsInMoreLanguages() {
+    assertThat(dateOf(analyze("es", "Es la tercera huelga desde marzo."), "marzo")).isEqualTo("2025-03");
+    assertThat(dateOf(analyze("de", "Die Gespräche fanden zwischen Mai und Juli statt."), "Juli")).isEqualTo("2025-07");
+    assertThat(dateOf(analyze("tr", "Anlaşma ekim ayında imzalandı."), "ekim")).isEqualTo("2025-10");
+    assertThat(dateOf(analyze("ru", "Закрытие ожидается в начале 2026 года."), "2026")).isEqualTo("2026");
+    assertThat(dateOf(analyze("ru", "Её выручка за прошлый год превысила 61 млрд рублей."), "прошлый год")).isEqualTo("2024");
+    assertThat(dateOf(analyze("pt", "A empresa quer abrir lojas no ano que vem."), "ano que vem")).isEqualTo("2026");
+    assertThat(dateOf(analyze("ar", "وارتفعت الإيرادات العام الماضي وتتوقع الشركة نموا الأسبوع المقبل."), "العام الماضي"))
+        .isEqualTo("2024");
+  }
+
+  @Test
+  void amountsInArabicItalianAndPortugueseAndNotMagnitudesOrIdentifiers() {
+    Annotated it = analyze("it", "Il club pagherà 30 milioni di euro e 2 milioni di lavoratori sciopereranno.");
+    assertThat(it.quantities()).extracting(Quantity::value, Quantity::unit)
+        .containsExactly(tuple(3e7, "EUR"), tuple(2e6, ""));
+    Annotated pt = analyze("pt", "O negócio vale R$ 2,4 bilhões.");
+    assertThat(pt.quantities()).extracting(Quantity::value, Quantity::unit).containsExactly(tuple(2.4e9, "BRL"));
+    Annotated ma = analyze("ar", "MA", "وخصصت الحكومة 120 مليار درهم ونصبت 150 خيمة، وارتفع السهم بنسبة 3.1%.");
+    assertThat(ma.quantities()).extracting(Quantity::value, Quantity::unit)
+        .containsExactly(tuple(1.2e11, "MAD"), tuple(150.0, ""), tuple(3.1, "%"));
+    Annotated ae = analyze("ar", "AE", "وبلغت تكلفة المشروع نحو 550 مليون درهم.");
+    assertThat(ae.quantities()).extracting(Quantity::unit).containsExactly("AED");
+    Annotated es = analyze("es", "Un sismo de magnitud 6,8 sacudió la región; un tir d'Ariane 6 programmé.");
+    assertThat(es.quantities()).isEmpty();
+    Annotated tr = analyze("tr", "Sındırgı'da 6,1 büyüklüğünde deprem oldu, 24 yaşındaki futbolcu 7,5 milyar dolar aldı.");
+    assertThat(tr.quantities()).extracting(Quantity::value, Quantity::unit).containsExactly(tuple(7.5e9, "USD"));
+  }
+}
