@@ -44,8 +44,8 @@ final class CrawlCommand implements Callable<Integer> {
     List<Source> sources = only.isEmpty() ? catalog.sources() : only.stream()
         .map(id -> catalog.byId(id).orElseThrow(() -> new IllegalArgumentException("no outlet with id '" + id + "' in " + catalog.name())))
         .toList();
-    try (JdbcStore store = Stores.open(config); LuceneIndex index = Stores.index(config)) {
-      Pipeline pipeline = Pipeline.create(config, store, index);
+    try (JdbcStore store = Stores.open(config); LuceneIndex index = Stores.index(config);
+        Pipeline pipeline = Pipeline.create(config, store, index)) {
       pipeline.warmUp();
       CrawlLoop loop = new CrawlLoop(crawler(config), pipeline, sources, config.crawlInterval(),
           System.out::println, d -> Thread.sleep(d.toMillis()), CrawlCommand.online(sources));

@@ -49,6 +49,10 @@ final class EvalClusteringCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "FILE", description = "Also write the assignments (article_id<TAB>story_id).")
   @Nullable Path out;
 
+  @Option(names = "--sweep", description = "Also print B-cubed F1 over a grid of cluster.threshold (rows) and "
+      + "cluster.embedding-weight (columns), the other settings as configured.")
+  boolean sweep;
+
   @Mixin ConfigOptions config = new ConfigOptions();
 
   @Override
@@ -75,11 +79,13 @@ final class EvalClusteringCommand implements Callable<Integer> {
     }
     List<Annotated> annotated = Inputs.analyze(new MultilingualAnalyzer(), articles, "analyze");
 
+    List<float[]> embeddings = Inputs.embed(c, articles);
+
     StoryClusterer clusterer = StoryGrouper.of(c);
     Map<String, String> predicted;
     long start = System.nanoTime();
     try (Progress p = new Progress("group", annotated.size())) {
-      predicted = StoryClusterer.groupAll(clusterer, annotated, p::step);
+      predicted = StoryClusterer.groupAll(clusterer, annotated, embeddings, p::step);
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     if (out != null) {
@@ -93,9 +99,31 @@ final class EvalClusteringCommand implements Callable<Integer> {
     System.out.printf("pairwise  P %.4f  R %.4f  F1 %.4f%n", score.pairPrecision(), score.pairRecall(), score.pairF1());
     System.out.printf("clusters  %d predicted, %d gold, over %d labelled of %d articles%n",
         score.predictedClusters(), score.goldClusters(), score.items(), annotated.size());
-    System.out.printf("grouping  %.0f articles/s (%d articles in %.2f s, text analysis excluded)%n",
+    System.out.printf("embedding %s%n", embeddings == null ? "none (cluster.embedding-weight 0)"
+        : c.embedModel() + ", weight " + c.clusterEmbeddingWeight() + ", floor " + c.clusterEmbeddingFloor());
+    System.out.printf("grouping  %.0f articles/s (%d articles in %.2f s, text analysis and embedding excluded)%n",
         annotated.size() / Math.max(seconds, 1e-9), annotated.size(), seconds);
+    if (sweep) printSweep(c, annotated, embeddings, gold);
     return 0;
+  }
+
+  private static void printSweep(PanoramaConfig c, List<Annotated> annotated, @Nullable List<float[]> embeddings,
+      Map<String, String> gold) {
+    double[] weights = embeddings == null ? new double[] {0} : new double[] {0, 0.25, 0.5, 0.75, 1.0};
+    StringBuilder header = new StringBuilder("threshold");
+    for (double w : weights) header.append(String.format("  weight %.2f", w));
+    System.out.println("B-cubed F1 by threshold and embedding weight (floor " + c.clusterEmbeddingFloor() + "):");
+    System.out.println(header);
+    for (int t = 5; t <= 50; t += 5) {
+      StringBuilder row = new StringBuilder(String.format("%9.2f", t / 100.0));
+      for (double w : weights) {
+        StoryGrouper.Settings s = StoryGrouper.Settings.defaults().withWindow(c.clusterWindow()).withThreshold(t / 100.0)
+            .withEmbedding(w, c.clusterEmbeddingFloor());
+        Map<String, String> predicted = StoryClusterer.groupAll(new StoryGrouper(s), annotated, embeddings, () -> {});
+        row.append(String.format("  %11.4f", ClusterScore.of(predicted, gold).f1()));
+      }
+      System.out.println(row);
+    }
   }
 
   private static void readLabels(Path tsv, Map<String, String> gold) throws IOException {

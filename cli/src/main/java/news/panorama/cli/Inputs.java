@@ -1,11 +1,16 @@
 package news.panorama.cli;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import news.panorama.core.Annotated;
 import news.panorama.core.Article;
+import news.panorama.core.Embedder;
 import news.panorama.core.JsonLines;
+import news.panorama.core.PanoramaConfig;
 import news.panorama.core.TextAnalyzer;
+import news.panorama.embed.Embedders;
+import org.jspecify.annotations.Nullable;
 
 /** Reading the batch commands' JSON Lines input: bad lines reported on stderr, the rest kept. */
 final class Inputs {
@@ -27,5 +32,24 @@ final class Inputs {
       });
     }
     return List.of(out);
+  }
+
+  /**
+   * The articles' sentence embeddings with the configured model, in order, or null when grouping is
+   * configured without them ({@code cluster.embedding-weight} 0).
+   */
+  static @Nullable List<float[]> embed(PanoramaConfig config, List<Article> articles) {
+    if (config.clusterEmbeddingWeight() == 0) return null;
+    List<float[]> out = new ArrayList<>(articles.size());
+    try (Embedder embedder = Embedders.open(config);
+        Progress p = new Progress("embed", articles.size())) {
+      int batch = 64;
+      for (int from = 0; from < articles.size(); from += batch) {
+        List<Article> part = articles.subList(from, Math.min(articles.size(), from + batch));
+        out.addAll(embedder.embed(part.stream().map(Embedder::textOf).toList()));
+        for (int k = 0; k < part.size(); k++) p.step();
+      }
+    }
+    return out;
   }
 }

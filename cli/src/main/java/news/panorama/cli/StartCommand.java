@@ -56,6 +56,8 @@ final class StartCommand implements Callable<Integer> {
     JdbcStore store = Stores.open(config);
     LuceneIndex index = Stores.index(config);
     Pipeline pipeline = Pipeline.create(config, store, index);
+    System.out.println(pipeline.embeddingModel() == null ? "Grouping by text features (cluster.embedding-weight 0)."
+        : "Grouping with the embedding model " + pipeline.embeddingModel() + ".");
     long restored = pipeline.warmUp();
     if (restored > 0) System.out.println("Loaded " + restored + " stored articles from " + config.dataDir());
     WebServer server = null;
@@ -65,6 +67,7 @@ final class StartCommand implements Callable<Integer> {
       WebServer s = server;
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         s.close();
+        pipeline.close();
         index.close();
         store.close();
       }));
@@ -90,6 +93,7 @@ final class StartCommand implements Callable<Integer> {
     System.out.println(count(store.articleCount(), "article", "articles") + " in "
         + count(store.storyCount(), "story", "stories") + " stored.");
     if (once) {
+      pipeline.close();
       index.close();
       store.close();
       return 0;
@@ -152,6 +156,7 @@ final class StartCommand implements Callable<Integer> {
     }
     pipeline.flush();
     progress.close();
+    if (pipeline.embeddingProblem() != null) System.err.println(pipeline.embeddingProblem());
     System.out.printf(java.util.Locale.ROOT,
         "Replayed %d articles from %d files in %.1f s (%.1f articles/s): %d new, %d already stored, %d rejected.%n",
         ordered.size(), files.size(), progress.seconds(), progress.perSecond(), pipeline.accepted(),

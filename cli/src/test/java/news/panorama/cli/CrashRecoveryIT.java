@@ -103,10 +103,15 @@ class CrashRecoveryIT {
 
   private static Process replay(Path corpus, Path data) throws IOException {
     String java = ProcessHandle.current().info().command().orElse("java");
-    return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "news.panorama.cli.Main",
+    // The class path goes through the environment, not the command line: with a command line of
+    // several thousand characters (Maven's class path of jars in the local repository), the ONNX
+    // Runtime and tokenizer native libraries crash the JVM with SIGSEGV when the model loads.
+    // The launcher passes a short "lib/*" class path and is not affected.
+    ProcessBuilder builder = new ProcessBuilder(java, "news.panorama.cli.Main",
         "start", "--once", "--data", data.toString(), "--from", corpus.toString())
-        .redirectErrorStream(true)
-        .start();
+        .redirectErrorStream(true);
+    builder.environment().put("CLASSPATH", System.getProperty("java.class.path"));
+    return builder.start();
   }
 
   /**

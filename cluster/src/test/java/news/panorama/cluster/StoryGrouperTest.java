@@ -61,6 +61,57 @@ class StoryGrouperTest {
     assertThat(g.moved()).isEmpty();
   }
 
+  /** A unit vector of 8 dimensions at the given angle (radians) from the first axis towards the second. */
+  private static float[] meaning(double angle) {
+    float[] v = new float[8];
+    v[0] = (float) Math.cos(angle);
+    v[1] = (float) Math.sin(angle);
+    return v;
+  }
+
+  @Test
+  void embeddings_joinReportsThatShareMeaningButFewWords_andKeepApartReportsThatShareWordsButNotMeaning() {
+    // one word in common out of twelve: too little text similarity on its own
+    Annotated first = doc("a", hours(0), "en", "quake strikes coastal town overnight killing dozens residents trapped rubble rescuers search");
+    Annotated reworded = doc("b", hours(1), "en", "tremor flattens seaside village before dawn many feared dead rescuers dig debris");
+    StoryGrouper textOnly = new StoryGrouper(StoryGrouper.Settings.defaults().withEmbedding(0, 0.88));
+    textOnly.assign(first, meaning(0));
+    StoryAssignment apart = textOnly.assign(reworded, meaning(0.05));
+    assertThat(apart.created()).as("text alone: %s", apart.similarity()).isTrue();
+
+    StoryGrouper withMeaning = StoryGrouper.withDefaults();
+    withMeaning.assign(first, meaning(0));
+    StoryAssignment joined = withMeaning.assign(reworded, meaning(0.05));
+    assertThat(joined.storyId()).isEqualTo("s-a");
+
+    // many shared words but unrelated meaning (cosine 0.5, under the floor): the embedding pulls the score down
+    Annotated a = doc("c", hours(0), "en", "minister says talks ankara continue next week officials");
+    Annotated b = doc("d", hours(1), "en", "minister says football league ankara resumes next season fans");
+    StoryGrouper plain = new StoryGrouper(StoryGrouper.Settings.defaults().withEmbedding(0, 0.88));
+    plain.assign(a, meaning(0));
+    StoryAssignment together = plain.assign(b, meaning(Math.PI / 3));
+    assertThat(together.created()).isFalse();
+    // a threshold the text similarity alone passes, and that three quarters of it (weight 0.25, meaning 0) do not
+    double threshold = 0.9 * together.similarity();
+    StoryGrouper meaningful = new StoryGrouper(StoryGrouper.Settings.defaults().withThreshold(threshold));
+    meaningful.assign(a, meaning(0));
+    assertThat(meaningful.assign(b, meaning(Math.PI / 3)).created()).isTrue();
+  }
+
+  @Test
+  void embeddings_areIgnored_whenTheStoryHasNone_andAcrossLanguages() {
+    StoryGrouper g = StoryGrouper.withDefaults();
+    g.assign(doc("a", hours(0), "en", "quake strikes coastal town overnight killing dozens residents trapped rubble rescuers search"));
+    // same meaning vector, few shared words, but the story's article has no embedding to compare with
+    StoryAssignment b = g.assign(doc("b", hours(1), "en", "tremor flattens seaside village before dawn many feared dead rescuers dig debris"), meaning(0));
+    assertThat(b.created()).isTrue();
+    // another language: the English-only model's vectors are not compared
+    StoryGrouper h = StoryGrouper.withDefaults();
+    h.assign(doc("c", hours(0), "en", "quake strikes coastal town overnight killing dozens residents trapped rubble rescuers search"), meaning(0));
+    StoryAssignment d = h.assign(doc("d", hours(1), "de", "beben erschüttert küstenstadt nacht dutzende tote bewohner verschüttet trümmern rescuers suche"), meaning(0));
+    assertThat(d.created()).isTrue();
+  }
+
   @Test
   void doesNotJoin_aStoryOutsideTheWindow() {
     StoryGrouper g = new StoryGrouper(StoryGrouper.Settings.defaults().withWindow(Duration.ofDays(2)));
@@ -71,7 +122,7 @@ class StoryGrouperTest {
 
   @Test
   void merges_twoStories_whenArticlesShowTheyReportOneEvent() {
-    StoryGrouper.Settings s = new StoryGrouper.Settings(0.2, Duration.ofDays(14), 0.3, 1.0, 0.7);
+    StoryGrouper.Settings s = new StoryGrouper.Settings(0.2, Duration.ofDays(14), 0.3, 1.0, 0.7, 0.5, 0.75);
     StoryGrouper g = new StoryGrouper(s);
     g.assign(doc("x", hours(0), "en", "ministers summit geneva ceasefire proposal draft"));
     StoryAssignment y = g.assign(doc("y", hours(1), "en", "negotiators talks delegations swiss hotel overnight"));
@@ -92,7 +143,7 @@ class StoryGrouperTest {
 
   @Test
   void splits_aStoryWhoseArticlesDriftIntoTwoEvents() {
-    StoryGrouper.Settings s = new StoryGrouper.Settings(0.2, Duration.ofDays(14), 1.0, 0.4, 0.7);
+    StoryGrouper.Settings s = new StoryGrouper.Settings(0.2, Duration.ofDays(14), 1.0, 0.4, 0.7, 0.5, 0.75);
     StoryGrouper g = new StoryGrouper(s);
     Map<String, String> story = new HashMap<>();
     List<Annotated> articles = List.of(
@@ -141,9 +192,9 @@ class StoryGrouperTest {
 
   @Test
   void settings_refuseValuesOutOfRange_withTheirName() {
-    assertThatThrownBy(() -> new StoryGrouper.Settings(1.5, Duration.ofDays(1), 0.5, 0.7, 0.7))
+    assertThatThrownBy(() -> new StoryGrouper.Settings(1.5, Duration.ofDays(1), 0.5, 0.7, 0.7, 0.5, 0.75))
         .hasMessageContaining("cluster threshold");
-    assertThatThrownBy(() -> new StoryGrouper.Settings(0.2, Duration.ZERO, 0.5, 0.7, 0.7))
+    assertThatThrownBy(() -> new StoryGrouper.Settings(0.2, Duration.ZERO, 0.5, 0.7, 0.7, 0.5, 0.75))
         .hasMessageContaining("window");
   }
 

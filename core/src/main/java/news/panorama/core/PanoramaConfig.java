@@ -46,7 +46,9 @@ public record PanoramaConfig(
     String embedModel,
     int embedThreads,
     int embedBatch,
-    int embedCacheSize) {
+    int embedCacheSize,
+    double clusterEmbeddingWeight,
+    double clusterEmbeddingFloor) {
 
   public PanoramaConfig {
     allowNetworks = List.copyOf(allowNetworks);
@@ -77,8 +79,10 @@ public record PanoramaConfig(
     k.put("ingest.min-poll-minutes", new String[] {"5", "shortest interval between two polls of one feed (busy feeds)"});
     k.put("ingest.max-poll-minutes", new String[] {"360", "longest interval between two polls of one feed (quiet feeds)"});
     k.put("ingest.warc-dir", new String[] {"", "folder to record every fetched response to as WARC files; empty = no recording"});
-    k.put("cluster.threshold", new String[] {"0.2", "minimum similarity for an article to join a story"});
+    k.put("cluster.threshold", new String[] {"0.1", "minimum similarity for an article to join a story"});
     k.put("cluster.window-hours", new String[] {"336", "an article joins only stories with an article within this many hours of it"});
+    k.put("cluster.embedding-weight", new String[] {"0.25", "share of sentence-embedding similarity in an article's similarity to a story; 0 = group without embeddings (no model loaded)"});
+    k.put("cluster.embedding-floor", new String[] {"0.88", "embedding cosine that counts as no similarity at all (the model's baseline between unrelated texts)"});
     k.put("brief.words", new String[] {"120", "cap on a briefing overview's length in words"});
     k.put("embed.model", new String[] {"e5-small-v2-q", "sentence-embedding model: the shipped one, or one pulled with `panorama models pull NAME`"});
     k.put("embed.threads", new String[] {"0", "texts embedded at the same time; 0 = one per available processor"});
@@ -173,7 +177,9 @@ public record PanoramaConfig(
         modelName(v, origin, "embed.model"),
         intIn(v, origin, "embed.threads", 0, 256),
         intIn(v, origin, "embed.batch", 1, 4096),
-        intIn(v, origin, "embed.cache-size", 0, 10_000_000));
+        intIn(v, origin, "embed.cache-size", 0, 10_000_000),
+        doubleIn(v, origin, "cluster.embedding-weight", 0, 1),
+        doubleIn(v, origin, "cluster.embedding-floor", -1, 0.99));
   }
 
   private static List<String> networks(Map<String, String> v, Map<String, String> o) {

@@ -13,6 +13,7 @@ import news.panorama.core.Annotated;
 import news.panorama.core.Article;
 import news.panorama.core.ArticleJson;
 import news.panorama.core.Briefer;
+import news.panorama.core.Embedder;
 import news.panorama.core.Extractor;
 import news.panorama.core.Outcome;
 import news.panorama.core.Page;
@@ -22,6 +23,7 @@ import news.panorama.core.Store;
 import news.panorama.core.StoryAssignment;
 import news.panorama.core.StoryClusterer;
 import news.panorama.core.TextAnalyzer;
+import news.panorama.embed.Embedders;
 import news.panorama.extract.HtmlExtractor;
 import news.panorama.ingest.NearDuplicates;
 import news.panorama.text.MultilingualAnalyzer;
@@ -32,8 +34,13 @@ import org.jspecify.annotations.Nullable;
  * first) and, on {@link #flush()}, writes the briefing of every story that changed. Batch replay and
  * the live crawl use this same path. Thread-safe: calls are serialized, because grouping is an
  * ordered, stateful decision.
+ *
+ * <p>With an {@link Embedder}, each batch's new articles are embedded (title and lead, in parallel on
+ * the embedder's threads) after the text stage, and grouping weighs the vectors in. After a restart
+ * the restored articles have no vectors (they are not stored): their stories are compared by text
+ * until new articles join them.
  */
-public final class Pipeline {
+public final class Pipeline implements AutoCloseable {
   private final Extractor extractor;
   private final TextAnalyzer analyzer;
   private final StoryClusterer clusterer;
@@ -41,6 +48,8 @@ public final class Pipeline {
   private final Store store;
   private final int briefWords;
   private final @Nullable SearchIndex search;
+  private final @Nullable Embedder embedder;
+  private @Nullable String embeddingProblem;
   private final Set<String> dirtyStories = new LinkedHashSet<>();
   private final NearDuplicates nearDuplicates = new NearDuplicates();
   private long accepted;
@@ -54,6 +63,16 @@ public final class Pipeline {
   /** @param search an index kept caught up with the store at every {@link #flush()}, or null */
   public Pipeline(Extractor extractor, TextAnalyzer analyzer, StoryClusterer clusterer, Briefer briefer,
       Store store, int briefWords, @Nullable SearchIndex search) {
+    this(extractor, analyzer, null, clusterer, briefer, store, briefWords, search);
+  }
+
+  /**
+   * @param embedder embeds articles for grouping, or null to group by text alone; the pipeline
+   *     closes it on {@link #close()}
+   */
+  public Pipeline(Extractor extractor, TextAnalyzer analyzer, @Nullable Embedder embedder, StoryClusterer clusterer,
+      Briefer briefer, Store store, int briefWords, @Nullable SearchIndex search) {
+    this.embedder = embedder;
     this.search = search;
     this.extractor = extractor;
     this.analyzer = analyzer;
@@ -68,9 +87,16 @@ public final class Pipeline {
     return create(config, store, null);
   }
 
-  /** The default stages, writing to {@code store} and keeping {@code search} (if any) caught up. */
+  /**
+   * The default stages, writing to {@code store} and keeping {@code search} (if any) caught up. The
+   * embedding model of {@code embed.model} is loaded unless {@code cluster.embedding-weight} is 0;
+   * close the pipeline to release it.
+   *
+   * @throws IllegalArgumentException when the configured model is neither shipped nor pulled
+   */
   public static Pipeline create(PanoramaConfig config, Store store, @Nullable SearchIndex search) {
-    return new Pipeline(new HtmlExtractor(), new MultilingualAnalyzer(),
+    Embedder embedder = config.clusterEmbeddingWeight() > 0 ? Embedders.open(config) : null;
+    return new Pipeline(new HtmlExtractor(), new MultilingualAnalyzer(), embedder,
         StoryGrouper.of(config),
         new ExtractiveBriefer(), store, config.briefWords(), search);
   }
@@ -145,19 +171,62 @@ public final class Pipeline {
         results[i] = new Result.Rejected("article '" + fresh[i].id() + "': the text stage failed: " + e);
       }
     });
+    float[][] vectors = embed(analyzed);
     for (int i = 0; i < analyzed.length; i++) {
-      if (analyzed[i] != null) results[i] = group(analyzed[i]);
+      if (analyzed[i] != null) results[i] = group(analyzed[i], vectors[i]);
     }
     return List.of(results);
+  }
+
+  /**
+   * The analyzed articles' embeddings (null where there is no article), all null without an
+   * embedder or when the model fails: grouping then goes by text, and {@link #embeddingProblem()} says why.
+   */
+  private float[][] embed(Annotated[] analyzed) {
+    float[][] out = new float[analyzed.length][];
+    if (embedder == null) return out;
+    List<Integer> at = new ArrayList<>();
+    List<String> texts = new ArrayList<>();
+    for (int i = 0; i < analyzed.length; i++) {
+      if (analyzed[i] == null) continue;
+      at.add(i);
+      texts.add(Embedder.textOf(analyzed[i].article()));
+    }
+    if (texts.isEmpty()) return out;
+    try {
+      List<float[]> vectors = embedder.embed(texts);
+      for (int k = 0; k < at.size(); k++) out[at.get(k)] = vectors.get(k);
+      embeddingProblem = null;
+    } catch (RuntimeException e) {
+      embeddingProblem = "embedding model " + embedder.model() + " failed on a batch of " + texts.size()
+          + " articles, grouped by text alone: " + e.getMessage();
+    }
+    return out;
+  }
+
+  /** Why the last batch was grouped without embeddings although an embedder is set, or null. */
+  public synchronized @Nullable String embeddingProblem() {
+    return embeddingProblem;
+  }
+
+  /** The embedding model in use, or null when grouping goes by text alone. */
+  public @Nullable String embeddingModel() {
+    return embedder == null ? null : embedder.model();
+  }
+
+  /** Releases the embedding model, if any. */
+  @Override
+  public synchronized void close() {
+    if (embedder != null) embedder.close();
   }
 
   /**
    * Groups and stores one analyzed article. When the store refuses it, the grouping stage has
    * already counted it: the story it joined or started is then stored with the articles that follow.
    */
-  private Result group(Annotated annotated) {
+  private Result group(Annotated annotated, float @Nullable [] embedding) {
     Article article = annotated.article();
-    StoryAssignment assignment = clusterer.assign(annotated);
+    StoryAssignment assignment = clusterer.assign(annotated, embedding);
     boolean saved;
     try {
       saved = store.save(annotated, assignment);

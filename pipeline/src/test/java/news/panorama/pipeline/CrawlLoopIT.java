@@ -42,6 +42,19 @@ import org.junit.jupiter.api.io.TempDir;
  * web API serves it.
  */
 class CrawlLoopIT {
+  private final java.util.List<Pipeline> pipelines = new java.util.ArrayList<>();
+
+  /** A pipeline closed (its embedding model released) after the test. */
+  private Pipeline opened(Pipeline p) {
+    pipelines.add(p);
+    return p;
+  }
+
+  @org.junit.jupiter.api.AfterEach
+  void closePipelines() {
+    pipelines.forEach(Pipeline::close);
+  }
+
   @TempDir Path dir;
   private HttpServer outlet;
   private final List<String> requests = new CopyOnWriteArrayList<>();
@@ -124,7 +137,7 @@ class CrawlLoopIT {
     Source loopback = new Source("loopback-news", "Loopback News", base() + "/", List.of(base() + "/feed.xml"),
         List.of(), "UA", List.of("en"), Source.OwnerType.PRIVATE, "");
     try (JdbcStore store = JdbcStore.openDirectory(dir)) {
-      Pipeline pipeline = Pipeline.create(PanoramaConfig.defaults(), store);
+      Pipeline pipeline = opened(Pipeline.create(PanoramaConfig.defaults(), store));
       CrawlLoop loop = new CrawlLoop(crawler(), pipeline, List.of(loopback), Duration.ofMinutes(15), statuses::add, d -> {});
 
       CrawlReport report = loop.round();
@@ -157,7 +170,7 @@ class CrawlLoopIT {
     Source loopback = new Source("loopback-news", "Loopback News", base() + "/", List.of(base() + "/feed.xml"),
         List.of(), "UA", List.of("en"), Source.OwnerType.PRIVATE, "");
     try (JdbcStore store = JdbcStore.openDirectory(dir)) {
-      Pipeline pipeline = Pipeline.create(PanoramaConfig.defaults(), store);
+      Pipeline pipeline = opened(Pipeline.create(PanoramaConfig.defaults(), store));
       CrawlLoop loop = new CrawlLoop(crawler(), pipeline, List.of(loopback), Duration.ofMinutes(15), statuses::add,
           d -> {}, () -> false);
       CrawlReport report = loop.round();
@@ -176,7 +189,7 @@ class CrawlLoopIT {
     Source dead = new Source("dead", "Dead", "http://127.0.0.1:" + closedPort + "/",
         List.of("http://127.0.0.1:" + closedPort + "/feed.xml"), List.of(), "UA", List.of("en"), Source.OwnerType.PRIVATE, "");
     try (JdbcStore store = JdbcStore.openDirectory(dir)) {
-      Pipeline pipeline = Pipeline.create(PanoramaConfig.defaults(), store);
+      Pipeline pipeline = opened(Pipeline.create(PanoramaConfig.defaults(), store));
       List<Duration> waits = new ArrayList<>();
       CrawlLoop[] loop = new CrawlLoop[1];
       loop[0] = new CrawlLoop(crawler(), pipeline, List.of(dead), Duration.ofMinutes(15), statuses::add, d -> {

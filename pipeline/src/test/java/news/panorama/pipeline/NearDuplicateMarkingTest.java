@@ -13,6 +13,19 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Wire copy is marked where articles enter the pipeline, stored with its mark, and still marked after a restart. */
 class NearDuplicateMarkingTest {
+  private final java.util.List<Pipeline> pipelines = new java.util.ArrayList<>();
+
+  /** A pipeline closed (its embedding model released) after the test. */
+  private Pipeline opened(Pipeline p) {
+    pipelines.add(p);
+    return p;
+  }
+
+  @org.junit.jupiter.api.AfterEach
+  void closePipelines() {
+    pipelines.forEach(Pipeline::close);
+  }
+
   /** A made-up wire story written for this test. */
   private static final String WIRE = """
       Rescue teams in the fictional river town of Ostrava Nova reopened the old stone bridge on Friday \
@@ -35,7 +48,7 @@ class NearDuplicateMarkingTest {
   @Test
   void laterCopy_isStoredWithItsMark_andBothAreKept_acrossARestart() {
     try (JdbcStore store = openStore()) {
-      Pipeline pipeline = Pipeline.create(PanoramaConfig.defaults(), store);
+      Pipeline pipeline = opened(Pipeline.create(PanoramaConfig.defaults(), store));
       pipeline.acceptAll(java.util.List.of(
           copy("river-post", "River Post", "2026-04-10T07:00:00Z", "Old bridge reopens", WIRE + " Read more local news."),
           copy("valley-news", "Valley News", "2026-04-10T08:15:00Z", "Bridge back in use after flood repairs",
@@ -49,7 +62,7 @@ class NearDuplicateMarkingTest {
           .containsEntry(NearDuplicates.FIRST_PUBLISHED_BY, "River Post");
     }
     try (JdbcStore store = openStore()) {
-      Pipeline restarted = Pipeline.create(PanoramaConfig.defaults(), store);
+      Pipeline restarted = opened(Pipeline.create(PanoramaConfig.defaults(), store));
       restarted.warmUp();
       restarted.accept(copy("hill-times", "Hill Times", "2026-04-10T11:00:00Z", "Bridge", WIRE));
 
