@@ -79,7 +79,7 @@ final class EvalClusteringCommand implements Callable<Integer> {
     }
     List<Annotated> annotated = Inputs.analyze(new MultilingualAnalyzer(), articles, "analyze");
 
-    List<float[]> embeddings = Inputs.embed(c, articles);
+    List<float[]> embeddings = Inputs.embed(c, annotated);
 
     StoryClusterer clusterer = StoryGrouper.of(c);
     Map<String, String> predicted;

@@ -35,19 +35,24 @@ final class Inputs {
   }
 
   /**
-   * The articles' sentence embeddings with the configured model, in order, or null when grouping is
-   * configured without them ({@code cluster.embedding-weight} 0).
+   * The articles' sentence embeddings with the configured model, in order (null for an article in a
+   * language the model does not read), or null when grouping is configured without them
+   * ({@code cluster.embedding-weight} 0).
    */
-  static @Nullable List<float[]> embed(PanoramaConfig config, List<Article> articles) {
+  static @Nullable List<float[]> embed(PanoramaConfig config, List<Annotated> articles) {
     if (config.clusterEmbeddingWeight() == 0) return null;
     List<float[]> out = new ArrayList<>(articles.size());
     try (Embedder embedder = Embedders.open(config);
         Progress p = new Progress("embed", articles.size())) {
       int batch = 64;
       for (int from = 0; from < articles.size(); from += batch) {
-        List<Article> part = articles.subList(from, Math.min(articles.size(), from + batch));
-        out.addAll(embedder.embed(part.stream().map(Embedder::textOf).toList()));
-        for (int k = 0; k < part.size(); k++) p.step();
+        List<Annotated> part = articles.subList(from, Math.min(articles.size(), from + batch));
+        List<Annotated> read = part.stream().filter(a -> embedder.reads(a.language())).toList();
+        java.util.Iterator<float[]> vectors = embedder.embed(read.stream().map(a -> Embedder.textOf(a.article())).toList()).iterator();
+        for (Annotated a : part) {
+          out.add(embedder.reads(a.language()) ? vectors.next() : null);
+          p.step();
+        }
       }
     }
     return out;

@@ -12,6 +12,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import it.unimi.dsi.fastutil.booleans.BooleanArrayList;
+import it.unimi.dsi.fastutil.ints.Int2DoubleOpenHashMap;
+import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
+import it.unimi.dsi.fastutil.ints.IntArrayList;
+import it.unimi.dsi.fastutil.ints.IntIterator;
+import it.unimi.dsi.fastutil.ints.IntOpenHashSet;
+import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 import news.panorama.core.Annotated;
 import news.panorama.core.PanoramaConfig;
 import news.panorama.core.StoryAssignment;
@@ -133,7 +140,11 @@ public final class StoryGrouper implements StoryClusterer {
   private static final Duration EVICT_AFTER_TIME = Duration.ofHours(1);
 
   private final Settings settings;
-  private final Map<String, Integer> documentFrequency = new HashMap<>();
+  /** Every feature seen gets a number; vectors and sums are keyed by it (no string hashing per comparison). */
+  private final Object2IntOpenHashMap<String> featureIds = new Object2IntOpenHashMap<>();
+  private final IntArrayList documentFrequency = new IntArrayList();
+  /** Whether the feature of each number is language-independent (an entity or an amount). */
+  private final BooleanArrayList independentFeature = new BooleanArrayList();
   private int documents;
   private @Nullable Instant latest;
   private long nextSeq;
@@ -141,7 +152,7 @@ public final class StoryGrouper implements StoryClusterer {
   private @Nullable Instant lastEviction;
   /** Open stories by id, in creation order. */
   private final Map<String, Group> groups = new LinkedHashMap<>();
-  private final Map<String, Set<Group>> postings = new HashMap<>();
+  private final Int2ObjectOpenHashMap<Set<Group>> postings = new Int2ObjectOpenHashMap<>();
   private final List<StoryAssignment> moved = new ArrayList<>();
 
   public StoryGrouper(Settings settings) {
@@ -166,7 +177,7 @@ public final class StoryGrouper implements StoryClusterer {
     Group best = null;
     double bestScore = 0;
     List<Group> near = new ArrayList<>();
-    if (!member.vector.isEmpty()) {
+    if (member.vector.size() > 0) {
       for (Group g : candidates(member)) {
         double score = score(member, g);
         if (score >= settings.threshold) near.add(g);
@@ -209,7 +220,8 @@ public final class StoryGrouper implements StoryClusterer {
   private Member member(Annotated article, float @Nullable [] embedding) {
     ArticleProfile profile = ArticleProfile.of(article);
     Instant time = observe(profile);
-    return new Member(profile.id(), time, profile.language(), weigh(profile.features()),
+    SparseVector vector = weigh(profile.features());
+    return new Member(profile.id(), time, profile.language(), vector, vector.only(independentFeature),
         settings.embeddingWeight > 0 ? embedding : null);
   }
 
@@ -239,19 +251,26 @@ public final class StoryGrouper implements StoryClusterer {
 
   private @Nullable Instant observe(ArticleProfile profile) {
     documents++;
-    for (String f : profile.features().keySet()) documentFrequency.merge(f, 1, Integer::sum);
+    for (String f : profile.features().keySet()) {
+      int id = featureIds.computeIfAbsent(f, (String k) -> {
+        documentFrequency.add(0);
+        independentFeature.add(ArticleProfile.languageIndependent(k));
+        return documentFrequency.size() - 1;
+      });
+      documentFrequency.set(id, documentFrequency.getInt(id) + 1);
+    }
     Instant published = profile.time();
     if (published != null && (latest == null || published.isAfter(latest))) latest = published;
     return published != null ? published : latest;
   }
 
   private double idf(String feature) {
-    int df = documentFrequency.getOrDefault(feature, 0);
+    int df = documentFrequency.getInt(featureIds.getInt(feature));
     return Math.log((documents + 1.0) / (df + 1.0)) + 1;
   }
 
   /** The article's unit TF-IDF vector, its entries ordered most distinctive first (ties by feature). */
-  private Map<String, Double> weigh(Map<String, Double> features) {
+  private SparseVector weigh(Map<String, Double> features) {
     List<Map.Entry<String, Double>> entries = new ArrayList<>(features.size());
     double norm = 0;
     for (Map.Entry<String, Double> e : features.entrySet()) {
@@ -261,9 +280,13 @@ public final class StoryGrouper implements StoryClusterer {
     }
     entries.sort(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
     double n = Math.sqrt(norm);
-    Map<String, Double> out = new LinkedHashMap<>(entries.size() * 2);
-    for (Map.Entry<String, Double> e : entries) out.put(e.getKey(), e.getValue() / n);
-    return out;
+    int[] ids = new int[entries.size()];
+    double[] weights = new double[entries.size()];
+    for (int i = 0; i < ids.length; i++) {
+      ids[i] = featureIds.getInt(entries.get(i).getKey());
+      weights[i] = entries.get(i).getValue() / n;
+    }
+    return new SparseVector(ids, weights);
   }
 
   // ---- candidates and scores
@@ -271,9 +294,9 @@ public final class StoryGrouper implements StoryClusterer {
   private List<Group> candidates(Member m) {
     TreeMap<Long, Group> bySeq = new TreeMap<>();
     int used = 0;
-    for (String f : m.vector.keySet()) {
+    for (int k = 0; k < m.vector.size(); k++) {
       if (used++ == INDEXED_FEATURES) break;
-      Set<Group> posted = postings.get(f);
+      Set<Group> posted = postings.get(m.vector.ids[k]);
       if (posted == null || posted.size() > MAX_POSTINGS) continue;
       for (Group g : posted) {
         if (g.activeAt(m.time, settings.window)) bySeq.put(g.seq, g);
@@ -297,14 +320,16 @@ public final class StoryGrouper implements StoryClusterer {
 
   private void post(Group g, Member m) {
     int used = 0;
-    for (String f : m.vector.keySet()) {
+    for (int k = 0; k < m.vector.size(); k++) {
       if (used++ == INDEXED_FEATURES) break;
-      if (g.posted.add(f)) postings.computeIfAbsent(f, k -> new LinkedHashSet<>()).add(g);
+      int f = m.vector.ids[k];
+      if (g.posted.add(f)) postings.computeIfAbsent(f, (int x) -> new LinkedHashSet<>()).add(g);
     }
   }
 
   private void unpost(Group g) {
-    for (String f : g.posted) {
+    for (IntIterator it = g.posted.iterator(); it.hasNext(); ) {
+      int f = it.nextInt();
       Set<Group> posted = postings.get(f);
       if (posted != null) {
         posted.remove(g);
@@ -425,21 +450,20 @@ public final class StoryGrouper implements StoryClusterer {
     final String id;
     final @Nullable Instant time;
     final String language;
-    final Map<String, Double> vector;
+    final SparseVector vector;
     /** The entries of {@link #vector} that do not depend on the language (entities, amounts). */
-    final Map<String, Double> independent = new LinkedHashMap<>();
+    final SparseVector independent;
     /** The article's unit sentence embedding, or null. */
     final float @Nullable [] embedding;
 
-    Member(String id, @Nullable Instant time, String language, Map<String, Double> vector, float @Nullable [] embedding) {
+    Member(String id, @Nullable Instant time, String language, SparseVector vector, SparseVector independent,
+        float @Nullable [] embedding) {
       this.id = id;
       this.time = time;
       this.language = language;
       this.vector = vector;
       this.embedding = embedding;
-      vector.forEach((f, w) -> {
-        if (ArticleProfile.languageIndependent(f)) independent.put(f, w);
-      });
+      this.independent = independent;
     }
   }
 
@@ -450,11 +474,11 @@ public final class StoryGrouper implements StoryClusterer {
     final String id;
     final long seq;
     final List<Member> members = new ArrayList<>();
-    final Map<String, Double> sum = new HashMap<>();
-    final Map<String, Double> independentSum = new HashMap<>();
+    final Int2DoubleOpenHashMap sum = new Int2DoubleOpenHashMap();
+    final Int2DoubleOpenHashMap independentSum = new Int2DoubleOpenHashMap();
 
     final Set<String> languages = new LinkedHashSet<>();
-    final Set<String> posted = new LinkedHashSet<>();
+    final IntOpenHashSet posted = new IntOpenHashSet();
     double normSquared;
     double independentNormSquared;
     @Nullable Instant first;
@@ -489,38 +513,33 @@ public final class StoryGrouper implements StoryClusterer {
     }
 
     /** Adds v to sum and returns the new squared norm: |s + v|² = |s|² + 2 s·v + |v|². */
-    private static double addInto(Map<String, Double> sum, double normSquared, Map<String, Double> v) {
+    private static double addInto(Int2DoubleOpenHashMap sum, double normSquared, SparseVector v) {
       double dot = 0;
       double vv = 0;
-      for (Map.Entry<String, Double> e : v.entrySet()) {
-        double x = e.getValue();
-        Double s = sum.get(e.getKey());
-        if (s != null) dot += s * x;
+      for (int k = 0; k < v.ids.length; k++) {
+        double x = v.weights[k];
+        double before = sum.addTo(v.ids[k], x);
+        dot += before * x;
         vv += x * x;
-        sum.merge(e.getKey(), x, Double::sum);
       }
       return normSquared + 2 * dot + vv;
     }
 
-    double cosine(Map<String, Double> unit) {
+    double cosine(SparseVector unit) {
       return cosineWith(sum, normSquared, unit);
     }
 
     /** The cosine of the language-independent part of an article with that of the story. */
-    double independentCosine(Map<String, Double> v) {
-      double n = 0;
-      for (double x : v.values()) n += x * x;
+    double independentCosine(SparseVector v) {
+      double n = v.normSquared();
       if (n == 0) return 0;
       return cosineWith(independentSum, independentNormSquared, v) / Math.sqrt(n);
     }
 
-    private static double cosineWith(Map<String, Double> sum, double normSquared, Map<String, Double> v) {
+    private static double cosineWith(Int2DoubleOpenHashMap sum, double normSquared, SparseVector v) {
       if (normSquared <= 0) return 0;
       double dot = 0;
-      for (Map.Entry<String, Double> e : v.entrySet()) {
-        Double s = sum.get(e.getKey());
-        if (s != null) dot += s * e.getValue();
-      }
+      for (int k = 0; k < v.ids.length; k++) dot += sum.get(v.ids[k]) * v.weights[k];
       return dot / Math.sqrt(normSquared);
     }
 
@@ -542,12 +561,12 @@ public final class StoryGrouper implements StoryClusterer {
     }
 
     double centroidCosine(Group other) {
-      Map<String, Double> small = sum.size() <= other.sum.size() ? sum : other.sum;
-      Map<String, Double> large = small == sum ? other.sum : sum;
+      Int2DoubleOpenHashMap small = sum.size() <= other.sum.size() ? sum : other.sum;
+      Int2DoubleOpenHashMap large = small == sum ? other.sum : sum;
       double dot = 0;
-      for (Map.Entry<String, Double> e : small.entrySet()) {
-        Double s = large.get(e.getKey());
-        if (s != null) dot += s * e.getValue();
+      for (var it = small.int2DoubleEntrySet().fastIterator(); it.hasNext(); ) {
+        var e = it.next();
+        dot += large.get(e.getIntKey()) * e.getDoubleValue();
       }
       double denominator = Math.sqrt(normSquared) * Math.sqrt(other.normSquared);
       return denominator == 0 ? 0 : dot / denominator;

@@ -30,6 +30,15 @@ public interface Embedder extends AutoCloseable {
   int dimensions();
 
   /**
+   * Whether the model was trained on text in this language (ISO 639-1): an English-only model's
+   * vectors for Japanese say little and cost several times more (one token per character), so
+   * callers skip texts the model does not read. True for every language by default.
+   */
+  default boolean reads(String language) {
+    return true;
+  }
+
+  /**
    * One vector per text, in the order given. A blank text gets the zero vector (similarity 0 with
    * everything) rather than an exception, so one empty article never stops a batch. The returned
    * arrays belong to the caller.

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -25,6 +26,7 @@ final class BatchingEmbedder implements Embedder {
   private final int dimensions;
   private final String prefix;
   private final int maxChars;
+  private final Set<String> languages;
   private final Encoder encoder;
   private final int threads;
   private final int batch;
@@ -38,6 +40,13 @@ final class BatchingEmbedder implements Embedder {
    *     so one huge input cannot hold a thread for long
    */
   BatchingEmbedder(String model, int dimensions, String prefix, int maxTokens, Encoder encoder, Embedders.Settings settings) {
+    this(model, dimensions, prefix, maxTokens, Set.of(), encoder, settings);
+  }
+
+  /** @param languages the ISO 639-1 codes the model reads, or empty for a multilingual model */
+  BatchingEmbedder(String model, int dimensions, String prefix, int maxTokens, Set<String> languages, Encoder encoder,
+      Embedders.Settings settings) {
+    this.languages = Set.copyOf(languages);
     this.model = model;
     this.dimensions = dimensions;
     this.prefix = prefix;
@@ -62,6 +71,11 @@ final class BatchingEmbedder implements Embedder {
   @Override
   public int dimensions() {
     return dimensions;
+  }
+
+  @Override
+  public boolean reads(String language) {
+    return languages.isEmpty() || languages.contains(language);
   }
 
   /** Cache lookups that found a vector, since start (for benchmarks and tests). */

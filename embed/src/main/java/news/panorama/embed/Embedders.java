@@ -2,6 +2,7 @@ package news.panorama.embed;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import news.panorama.core.Embedder;
 import news.panorama.core.PanoramaConfig;
@@ -55,14 +56,15 @@ public final class Embedders {
     if (card.isPresent() && card.get().shipped()) {
       ModelCard c = card.get();
       OnnxEncoder encoder = OnnxEncoder.fromClasspath(c.resource(), c.pooling());
-      return started(c.name(), c.dimensions(), c.queryPrefix(), c.maxTokens(), encoder, settings);
+      return started(c.name(), c.dimensions(), c.queryPrefix(), c.maxTokens(), c.languageCodes(), encoder, settings);
     }
     String folderName = card.map(ModelCard::name).orElse(name);
     Optional<ModelManifest> pulled = store.manifest(folderName);
     if (pulled.isPresent()) {
       ModelManifest m = pulled.get();
       OnnxEncoder encoder = OnnxEncoder.fromFolder(store.folder(folderName), m.pooling());
-      return started(m.name(), m.dimensions(), m.queryPrefix(), m.maxTokens(), encoder, settings);
+      return started(m.name(), m.dimensions(), m.queryPrefix(), m.maxTokens(),
+          card.map(ModelCard::languageCodes).orElse(Set.of()), encoder, settings);
     }
     if (card.isPresent() && card.get().downloadable()) {
       throw new IllegalArgumentException("embedding model '" + name + "' (setting embed.model) is not in " + store.root()
@@ -80,7 +82,8 @@ public final class Embedders {
         + "; see `panorama models list`");
   }
 
-  private static Embedder started(String name, int dimensions, String prefix, int maxTokens, OnnxEncoder encoder, Settings settings) {
+  private static Embedder started(String name, int dimensions, String prefix, int maxTokens, Set<String> languages,
+      OnnxEncoder encoder, Settings settings) {
     int actual;
     try {
       actual = encoder.encode(prefix + "dimension probe").length;
@@ -92,6 +95,6 @@ public final class Embedders {
       encoder.close();
       throw new IllegalStateException("embedding model '" + name + "' gives vectors of " + actual + " dimensions, its manifest says " + dimensions);
     }
-    return new BatchingEmbedder(name, dimensions, prefix, maxTokens, encoder, settings);
+    return new BatchingEmbedder(name, dimensions, prefix, maxTokens, languages, encoder, settings);
   }
 }

@@ -1,6 +1,8 @@
 package news.panorama.embed;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import news.panorama.core.Validate;
 import org.jspecify.annotations.Nullable;
 
@@ -51,6 +53,17 @@ public record ModelCard(
   public boolean shipped() {
     return resource != null && ModelCard.class.getResource("/" + resource + ".onnx") != null
         && ModelCard.class.getResource("/" + resource + "-tokenizer.json") != null;
+  }
+
+  /**
+   * The ISO 639-1 code of the model's one language when {@link #languages()} names a single language
+   * in English ("English" → en), else empty: a multilingual model.
+   */
+  public Set<String> languageCodes() {
+    for (String code : Locale.getISOLanguages()) {
+      if (Locale.forLanguageTag(code).getDisplayLanguage(Locale.ENGLISH).equals(languages)) return Set.of(code);
+    }
+    return Set.of();
   }
 
   /** Bytes a pull downloads. */

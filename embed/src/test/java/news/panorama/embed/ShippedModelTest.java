@@ -40,6 +40,15 @@ class ShippedModelTest {
   }
 
   @Test
+  void shippedModel_readsEnglishOnly_whileThePulledOnesAreMultilingual() {
+    assertThat(shipped.reads("en")).isTrue();
+    assertThat(shipped.reads("ja")).isFalse();
+    assertThat(shipped.reads("de")).isFalse();
+    assertThat(ModelRegistry.find("multilingual-e5-small").orElseThrow().languageCodes()).isEmpty();
+    assertThat(ModelRegistry.find("e5-small-v2-q").orElseThrow().languageCodes()).containsExactly("en");
+  }
+
+  @Test
   void twoReportsOfOneEvent_areCloserThanAnUnrelatedHeadline() {
     List<float[]> v = shipped.embed(List.of(
         "Magnitude 6.1 earthquake strikes off the coast of Chile",

@@ -35,8 +35,9 @@ import org.jspecify.annotations.Nullable;
  * the live crawl use this same path. Thread-safe: calls are serialized, because grouping is an
  * ordered, stateful decision.
  *
- * <p>With an {@link Embedder}, each batch's new articles are embedded (title and lead, in parallel on
- * the embedder's threads) after the text stage, and grouping weighs the vectors in. After a restart
+ * <p>With an {@link Embedder}, each batch's new articles in a language the model reads are embedded
+ * (title and lead, in parallel on the embedder's threads) after the text stage, and grouping weighs
+ * the vectors in; the others are grouped by text alone. After a restart
  * the restored articles have no vectors (they are not stored): their stories are compared by text
  * until new articles join them.
  */
@@ -188,7 +189,7 @@ public final class Pipeline implements AutoCloseable {
     List<Integer> at = new ArrayList<>();
     List<String> texts = new ArrayList<>();
     for (int i = 0; i < analyzed.length; i++) {
-      if (analyzed[i] == null) continue;
+      if (analyzed[i] == null || !embedder.reads(analyzed[i].language())) continue;
       at.add(i);
       texts.add(Embedder.textOf(analyzed[i].article()));
     }
