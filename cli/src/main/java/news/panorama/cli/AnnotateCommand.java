@@ -19,20 +19,22 @@ import news.panorama.core.Mention;
 import news.panorama.core.Quantity;
 import news.panorama.core.Quote;
 import news.panorama.text.EntityLinker;
+import news.panorama.text.QuoteLinker;
 import news.panorama.text.MultilingualAnalyzer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * Interchange lines → the same lines with the text stage's annotations: language, entities with
- * run-wide ids, resolved dates, quotes with speakers and amounts. Holds the whole input in memory,
+ * run-wide ids, resolved dates, quotes with speakers and run-wide ids, and amounts. Holds the whole input in memory,
  * because entity ids are decided over all articles of the run.
  */
 @Command(name = "annotate", mixinStandardHelpOptions = true,
     description = {"Annotate articles: adds language, entities {id, name, type, country?, mentions}, dates "
-        + "{text, start, end, value, granularity}, quotes {text, speaker, speakerEntityId?, start, end} and "
+        + "{text, start, end, value, granularity}, quotes {id, text, speaker, speakerEntityId?, start, end} and "
         + "numbers {text, value, unit?, counts?} to each line.",
-        "Entity ids are shared across all articles of one run; offsets are into `text`."})
+        "Entity ids are shared across all articles of one run, and so are quote ids: one quotation told by several "
+            + "articles in other words or trims gets one id; offsets are into `text`."})
 final class AnnotateCommand implements Callable<Integer> {
   @Option(names = "--in", required = true, paramLabel = "FILE|-", description = "Articles as JSON Lines (- for stdin).")
   String in = "";
@@ -51,9 +53,12 @@ final class AnnotateCommand implements Callable<Integer> {
     EntityLinker linker = new EntityLinker();
     annotated.forEach(linker::add);
     Map<String, String> ids = linker.ids();
+    QuoteLinker quoteLinker = new QuoteLinker(ids);
+    annotated.forEach(quoteLinker::add);
+    Map<String, String> quoteIds = quoteLinker.ids();
     try (Writer w = JsonLines.create(out)) {
       for (Annotated a : annotated) {
-        w.write(Json.mapper().writeValueAsString(line(a, ids)));
+        w.write(Json.mapper().writeValueAsString(line(a, ids, quoteIds)));
         w.write('\n');
       }
       w.flush();
@@ -62,7 +67,7 @@ final class AnnotateCommand implements Callable<Integer> {
   }
 
   /** One output line: the article as read, plus the annotation fields of the batch contract. */
-  static ObjectNode line(Annotated a, Map<String, String> ids) throws IOException {
+  static ObjectNode line(Annotated a, Map<String, String> ids, Map<String, String> quoteIds) throws IOException {
     ObjectNode node = ArticleJson.toNode(a.article().withoutHtml());
     node.put("language", a.language());
     Map<String, ObjectNode> byId = new LinkedHashMap<>();
@@ -98,8 +103,11 @@ final class AnnotateCommand implements Callable<Integer> {
       dn.put("granularity", d.granularity());
     }
     ArrayNode quotes = node.putArray("quotes");
-    for (Quote q : a.quotes()) {
+    for (int i = 0; i < a.quotes().size(); i++) {
+      Quote q = a.quotes().get(i);
       ObjectNode qn = quotes.addObject();
+      String quoteId = quoteIds.get(QuoteLinker.key(a.id(), i));
+      if (quoteId != null) qn.put("id", quoteId);
       qn.put("text", q.text());
       qn.put("speaker", q.speaker());
       if (q.speakerEntity() != null) qn.put("speakerEntityId", ids.getOrDefault(q.speakerEntity(), q.speakerEntity()));

@@ -231,7 +231,7 @@ final class TextGoldScore {
     Map<String, JsonNode> lines = new LinkedHashMap<>();
     for (Annotated a : annotated) {
       // through text, as annotate writes it, so that nothing but the JSON is scored
-      lines.put(a.id(), Json.mapper().readTree(Json.mapper().writeValueAsString(AnnotateCommand.line(a, ids))));
+      lines.put(a.id(), Json.mapper().readTree(Json.mapper().writeValueAsString(AnnotateCommand.line(a, ids, Map.of()))));
     }
     return lines;
   }

@@ -46,6 +46,47 @@ class TextUnderstandingTest {
   }
 
   @Test
+  void peskovQuote_isOneQuoteWithTwoWordings_acrossTheSeeds_andOtherQuotesStayApart() {
+    List<Annotated> seeds = Sample.articles().stream().map(ANALYZER::analyze).toList();
+    EntityLinker entities = new EntityLinker();
+    seeds.forEach(entities::add);
+    QuoteLinker quotes = new QuoteLinker(entities.ids());
+    seeds.forEach(quotes::add);
+    Map<String, String> ids = quotes.ids();
+    java.util.Set<String> peskovIds = new java.util.HashSet<>();
+    java.util.Set<String> wordings = new java.util.HashSet<>();
+    java.util.Set<String> allIds = new java.util.HashSet<>();
+    for (Annotated a : seeds) {
+      for (int i = 0; i < a.quotes().size(); i++) {
+        String id = ids.get(QuoteLinker.key(a.id(), i));
+        allIds.add(id);
+        if (a.quotes().get(i).text().contains("discussed in Istanbul")) {
+          peskovIds.add(id);
+          wordings.add(a.quotes().get(i).text());
+        }
+      }
+    }
+    assertThat(wordings).as("two wordings of the quote").hasSizeGreaterThanOrEqualTo(2);
+    assertThat(peskovIds).as("one id for them").hasSize(1);
+    assertThat(allIds).as("other quotes keep their own ids").hasSizeGreaterThan(2);
+  }
+
+  @Test
+  void quoteLinker_keepsApartTheSameWordsFromDifferentSpeakers() {
+    Annotated a = ANALYZER.analyze(Article.of("q-a", "", "test", "", "en", TUESDAY, "", "Kremlin spokesman Dmitry Peskov said: \"We will wait for information about the talks in Istanbul.\""));
+    Annotated b = ANALYZER.analyze(Article.of("q-b", "", "test", "", "en", TUESDAY, "", "Ukrainian President Volodymyr Zelensky said: \"We will wait for information about the talks in Istanbul.\""));
+    Annotated c = ANALYZER.analyze(Article.of("q-c", "", "test", "", "en", TUESDAY, "", "Kremlin spokesman Peskov told reporters: \"We will await information about what the talks in Istanbul bring.\""));
+    EntityLinker entities = new EntityLinker();
+    List.of(a, b, c).forEach(entities::add);
+    QuoteLinker quotes = new QuoteLinker(entities.ids());
+    List.of(a, b, c).forEach(quotes::add);
+    Map<String, String> ids = quotes.ids();
+    assertThat(a.quotes()).hasSize(1);
+    assertThat(ids.get(QuoteLinker.key(a.id(), 0))).isNotEqualTo(ids.get(QuoteLinker.key(b.id(), 0)));
+    assertThat(ids.get(QuoteLinker.key(a.id(), 0))).isEqualTo(ids.get(QuoteLinker.key(c.id(), 0)));
+  }
+
+  @Test
   void seedEntitiesMergeAcrossAllFiveDocuments() {
     EntityLinker linker = new EntityLinker();
     List<Annotated> seeds = Sample.articles().stream().map(ANALYZER::analyze).toList();
