@@ -42,18 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
  * web API serves it.
  */
 class CrawlLoopIT {
-  private final java.util.List<Pipeline> pipelines = new java.util.ArrayList<>();
-
-  /** A pipeline closed (its embedding model released) after the test. */
-  private Pipeline opened(Pipeline p) {
-    pipelines.add(p);
-    return p;
-  }
-
-  @org.junit.jupiter.api.AfterEach
-  void closePipelines() {
-    pipelines.forEach(Pipeline::close);
-  }
+  @org.junit.jupiter.api.extension.RegisterExtension final OpenPipelines pipelines = new OpenPipelines();
 
   @TempDir Path dir;
   private HttpServer outlet;
@@ -137,7 +126,7 @@ class CrawlLoopIT {
     Source loopback = new Source("loopback-news", "Loopback News", base() + "/", List.of(base() + "/feed.xml"),
         List.of(), "UA", List.of("en"), Source.OwnerType.PRIVATE, "");
     try (JdbcStore store = JdbcStore.openDirectory(dir)) {
-      Pipeline pipeline = opened(Pipeline.create(PanoramaConfig.defaults(), store));
+      Pipeline pipeline = pipelines.opened(Pipeline.create(PanoramaConfig.defaults(), store));
       CrawlLoop loop = new CrawlLoop(crawler(), pipeline, List.of(loopback), Duration.ofMinutes(15), statuses::add, d -> {});
 
       CrawlReport report = loop.round();
@@ -170,7 +159,7 @@ class CrawlLoopIT {
     Source loopback = new Source("loopback-news", "Loopback News", base() + "/", List.of(base() + "/feed.xml"),
         List.of(), "UA", List.of("en"), Source.OwnerType.PRIVATE, "");
     try (JdbcStore store = JdbcStore.openDirectory(dir)) {
-      Pipeline pipeline = opened(Pipeline.create(PanoramaConfig.defaults(), store));
+      Pipeline pipeline = pipelines.opened(Pipeline.create(PanoramaConfig.defaults(), store));
       CrawlLoop loop = new CrawlLoop(crawler(), pipeline, List.of(loopback), Duration.ofMinutes(15), statuses::add,
           d -> {}, () -> false);
       CrawlReport report = loop.round();
@@ -189,7 +178,7 @@ class CrawlLoopIT {
     Source dead = new Source("dead", "Dead", "http://127.0.0.1:" + closedPort + "/",
         List.of("http://127.0.0.1:" + closedPort + "/feed.xml"), List.of(), "UA", List.of("en"), Source.OwnerType.PRIVATE, "");
     try (JdbcStore store = JdbcStore.openDirectory(dir)) {
-      Pipeline pipeline = opened(Pipeline.create(PanoramaConfig.defaults(), store));
+      Pipeline pipeline = pipelines.opened(Pipeline.create(PanoramaConfig.defaults(), store));
       List<Duration> waits = new ArrayList<>();
       CrawlLoop[] loop = new CrawlLoop[1];
       loop[0] = new CrawlLoop(crawler(), pipeline, List.of(dead), Duration.ofMinutes(15), statuses::add, d -> {

@@ -13,18 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Wire copy is marked where articles enter the pipeline, stored with its mark, and still marked after a restart. */
 class NearDuplicateMarkingTest {
-  private final java.util.List<Pipeline> pipelines = new java.util.ArrayList<>();
-
-  /** A pipeline closed (its embedding model released) after the test. */
-  private Pipeline opened(Pipeline p) {
-    pipelines.add(p);
-    return p;
-  }
-
-  @org.junit.jupiter.api.AfterEach
-  void closePipelines() {
-    pipelines.forEach(Pipeline::close);
-  }
+  @org.junit.jupiter.api.extension.RegisterExtension final OpenPipelines pipelines = new OpenPipelines();
 
   /** A made-up wire story written for this test. */
   private static final String WIRE = """
@@ -48,7 +37,7 @@ class NearDuplicateMarkingTest {
   @Test
   void laterCopy_isStoredWithItsMark_andBothAreKept_acrossARestart() {
     try (JdbcStore store = openStore()) {
-      Pipeline pipeline = opened(Pipeline.create(PanoramaConfig.defaults(), store));
+      Pipeline pipeline = pipelines.opened(Pipeline.create(PanoramaConfig.defaults(), store));
       pipeline.acceptAll(java.util.List.of(
           copy("river-post", "River Post", "2026-04-10T07:00:00Z", "Old bridge reopens", WIRE + " Read more local news."),
           copy("valley-news", "Valley News", "2026-04-10T08:15:00Z", "Bridge back in use after flood repairs",
@@ -62,7 +51,7 @@ class NearDuplicateMarkingTest {
           .containsEntry(NearDuplicates.FIRST_PUBLISHED_BY, "River Post");
     }
     try (JdbcStore store = openStore()) {
-      Pipeline restarted = opened(Pipeline.create(PanoramaConfig.defaults(), store));
+      Pipeline restarted = pipelines.opened(Pipeline.create(PanoramaConfig.defaults(), store));
       restarted.warmUp();
       restarted.accept(copy("hill-times", "Hill Times", "2026-04-10T11:00:00Z", "Bridge", WIRE));
 

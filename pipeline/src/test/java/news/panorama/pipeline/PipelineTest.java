@@ -23,18 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The whole pipeline on the bundled seed sample, with a real embedded database. */
 class PipelineTest {
-  private final java.util.List<Pipeline> pipelines = new java.util.ArrayList<>();
-
-  /** A pipeline closed (its embedding model released) after the test. */
-  private Pipeline opened(Pipeline p) {
-    pipelines.add(p);
-    return p;
-  }
-
-  @org.junit.jupiter.api.AfterEach
-  void closePipelines() {
-    pipelines.forEach(Pipeline::close);
-  }
+  @org.junit.jupiter.api.extension.RegisterExtension final OpenPipelines pipelines = new OpenPipelines();
 
   @TempDir Path dir;
 
@@ -45,7 +34,7 @@ class PipelineTest {
   @Test
   void seeds_becomeOneStory_withABriefingCitingAtLeastThreeOfThem() {
     try (JdbcStore store = openStore()) {
-      Pipeline pipeline = opened(Pipeline.create(PanoramaConfig.defaults(), store));
+      Pipeline pipeline = pipelines.opened(Pipeline.create(PanoramaConfig.defaults(), store));
       List<Pipeline.Result> results = pipeline.acceptAll(Sample.articles());
       assertThat(results).allMatch(r -> r instanceof Pipeline.Result.Stored);
       assertThat(pipeline.embeddingModel()).as("the shipped model groups by default").isEqualTo("e5-small-v2-q");
@@ -74,7 +63,7 @@ class PipelineTest {
   @Test
   void flush_keepsTheSearchIndexCaughtUpWithTheStore() {
     try (JdbcStore store = openStore(); LuceneIndex index = LuceneIndex.open(dir.resolve("index"))) {
-      Pipeline pipeline = opened(Pipeline.create(PanoramaConfig.defaults(), store, index));
+      Pipeline pipeline = pipelines.opened(Pipeline.create(PanoramaConfig.defaults(), store, index));
       pipeline.acceptAll(Sample.articles());
       assertThat(index.size()).isZero();
       pipeline.flush();
@@ -87,7 +76,7 @@ class PipelineTest {
   @Test
   void sameArticlesAgain_areDuplicates_andNothingIsStoredTwice() {
     try (JdbcStore store = openStore()) {
-      Pipeline pipeline = opened(Pipeline.create(PanoramaConfig.defaults(), store));
+      Pipeline pipeline = pipelines.opened(Pipeline.create(PanoramaConfig.defaults(), store));
       pipeline.acceptAll(Sample.articles());
       List<Pipeline.Result> again = pipeline.acceptAll(Sample.articles());
       assertThat(again).allMatch(r -> r instanceof Pipeline.Result.Duplicate);
@@ -100,13 +89,13 @@ class PipelineTest {
   void restartAfterAStopBeforeBriefing_briefsTheStoriesLeftWithout() {
     String story;
     try (JdbcStore store = openStore()) {
-      Pipeline first = opened(Pipeline.create(PanoramaConfig.defaults(), store));
+      Pipeline first = pipelines.opened(Pipeline.create(PanoramaConfig.defaults(), store));
       first.acceptAll(Sample.articles()); // stopped before flush(): no briefing written
       story = store.topStories(1).get(0).id();
       assertThat(store.briefing(story)).isEmpty();
     }
     try (JdbcStore store = openStore()) {
-      Pipeline second = opened(Pipeline.create(PanoramaConfig.defaults(), store));
+      Pipeline second = pipelines.opened(Pipeline.create(PanoramaConfig.defaults(), store));
       second.warmUp();
       assertThat(second.flush()).isEqualTo(1);
       assertThat(store.briefing(story)).isPresent();
@@ -117,7 +106,7 @@ class PipelineTest {
   @Test
   void sameIdWithAnotherUrl_keepsBothArticles() {
     try (JdbcStore store = openStore()) {
-      Pipeline pipeline = opened(Pipeline.create(PanoramaConfig.defaults(), store));
+      Pipeline pipeline = pipelines.opened(Pipeline.create(PanoramaConfig.defaults(), store));
       Article seed = Sample.articles().get(0);
       Article twin = new Article(seed.id(), "sample://elsewhere", seed.source(), seed.country(), seed.language(),
           seed.published(), seed.title(), seed.text(), seed.authors(), null, null, null, seed.extra());
@@ -132,13 +121,13 @@ class PipelineTest {
     List<Article> seeds = Sample.articles();
     String story;
     try (JdbcStore store = openStore()) {
-      Pipeline first = opened(Pipeline.create(PanoramaConfig.defaults(), store));
+      Pipeline first = pipelines.opened(Pipeline.create(PanoramaConfig.defaults(), store));
       first.acceptAll(seeds.subList(0, 3));
       first.flush();
       story = store.topStories(1).get(0).id();
     }
     try (JdbcStore store = openStore()) {
-      Pipeline second = opened(Pipeline.create(PanoramaConfig.defaults(), store));
+      Pipeline second = pipelines.opened(Pipeline.create(PanoramaConfig.defaults(), store));
       assertThat(second.warmUp()).isEqualTo(3);
       List<Pipeline.Result> r = second.acceptAll(seeds.subList(3, 5));
       assertThat(r).allSatisfy(x -> assertThat(((Pipeline.Result.Stored) x).assignment().storyId()).isEqualTo(story));
@@ -148,7 +137,7 @@ class PipelineTest {
   @Test
   void badRecords_areRejectedWithTheirIdAndReason_andTheRestOfTheBatchIsStored() {
     try (JdbcStore store = openStore()) {
-      Pipeline pipeline = opened(Pipeline.create(PanoramaConfig.defaults(), store));
+      Pipeline pipeline = pipelines.opened(Pipeline.create(PanoramaConfig.defaults(), store));
       List<Article> seeds = Sample.articles();
       Article longUrl = Article.of("long-url", "https://example.org/" + "a".repeat(5000), "X", "", "en", null,
           "A title", "Some text about nothing in particular.");
@@ -169,7 +158,7 @@ class PipelineTest {
   @Test
   void pages_areExtractedFirst_andPagesWithoutArticlesAreRejectedWithTheirName() {
     try (JdbcStore store = openStore()) {
-      Pipeline pipeline = opened(Pipeline.create(PanoramaConfig.defaults(), store));
+      Pipeline pipeline = pipelines.opened(Pipeline.create(PanoramaConfig.defaults(), store));
       Page empty = Page.ofFile("login.html", "<html><body><form></form></body></html>".getBytes(StandardCharsets.UTF_8));
       assertThat(pipeline.acceptPage(empty)).isInstanceOfSatisfying(Pipeline.Result.Rejected.class,
           r -> assertThat(r.reason()).isEqualTo("no article found on login.html: no prose on the page"));
