@@ -81,6 +81,73 @@ final class ArabicNames {
     return null;
   }
 
+  /** An institution or a named place over tokens {@code [start, end)}, from {@code surfaceStart}; {@code place} or not. */
+  record Institution(int end, int surfaceStart, String key, boolean place) {}
+
+  /** Head nouns that open an organization's name with their complement ({@code وزارة الداخلية}). */
+  private static final Set<String> ORG_HEADS = Set.of("وزارة", "مجلس", "هيئة", "الهيئة", "جامعة", "نقابة", "جهاز",
+      "المعهد", "معهد", "محكمة", "المحكمة", "حزب", "منظمة", "وكالة", "بنك", "البنك", "مصرف", "صندوق", "الاتحاد",
+      "اتحاد", "مؤسسة", "جمعية", "أكاديمية", "مستشفى", "بورصة", "شرطة", "مركز", "سوق", "نادي", "نادى");
+  /** Head nouns that open a place's name ({@code البحر الأحمر}, {@code ميناء دمياط}). */
+  private static final Set<String> PLACE_HEADS = Set.of("البحر", "بحر", "ميناء", "مطار", "نهر", "جبل", "خليج",
+      "مضيق", "جزيرة", "قاعدة", "قناة", "بحيرة", "صحراء", "سد");
+  /** Heads whose complement must be a proper name, not a noun with the article ({@code مركز الهزة}, {@code سوق العمل}). */
+  private static final Set<String> NAMED_HEADS = Set.of("مركز", "سوق", "قاعدة", "سد", "نادي", "نادى");
+  /**
+   * Nouns that announce a name without being part of it ({@code شركة موانئ الخليج القابضة},
+   * {@code إقليم الحوز}): a company's name needs two words, a place's is one.
+   */
+  private static final Set<String> ORG_CUES = Set.of("شركة", "الشركة");
+  private static final Set<String> PLACE_CUES = Set.of("إقليم", "مدينة", "محافظة", "ولاية", "بلدة", "قرية");
+  /** Institutions named by one word with the article. */
+  private static final Set<String> SINGLE_INSTITUTIONS = Set.of("الكرملين", "البنتاغون", "الكنيست", "الكونغرس",
+      "الفاتيكان", "الإليزيه", "الناتو", "اليونسكو", "اليونيسف", "الإنتربول");
+  /** Words with the article that end a name: times of day, week and year. */
+  private static final Set<String> TIME_WORDS = Set.of("اليوم", "الماضي", "الماضية", "المقبل", "المقبلة", "الجاري",
+      "الحالي", "الحالية", "العام", "الأسبوع", "الشهر", "الليلة", "الصباح", "المساء", "الذي", "التي", "الذين");
+
+  /** The institution or named place at token {@code i} ({@code وزارة الداخلية}, {@code والبحر المتوسط}), if any. */
+  @Nullable Institution institution(String text, List<Token> tokens, int i, String language) {
+    for (Form form : forms(tokens.get(i).surface())) {
+      String w = form.word();
+      int surfaceStart = tokens.get(i).start() + form.skip();
+      if (SINGLE_INSTITUTIONS.contains(w)) return new Institution(i + 1, surfaceStart, w, false);
+      boolean orgCue = ORG_CUES.contains(w);
+      boolean placeCue = PLACE_CUES.contains(w);
+      boolean place = PLACE_HEADS.contains(w) || placeCue;
+      if (!place && !orgCue && !ORG_HEADS.contains(w)) continue;
+      int k = i + 1;
+      if (k >= tokens.size() || !adjacent(text, tokens.get(k - 1), tokens.get(k))) return null;
+      String first = tokens.get(k).surface();
+      if (!isNameWord(first, language) || TIME_WORDS.contains(first) || first.startsWith("لل")) return null;
+      if (NAMED_HEADS.contains(w) && first.startsWith("ال")) return null;
+      // a head with the article takes an adjective with the article (المعهد الوطني), never a genitive (المعهد مركز)
+      if (w.startsWith("ال") && !first.startsWith("ال")) return null;
+      Found person = NameFinder.GIVEN_NAMES.contains(first) ? person(text, tokens, k, 0, language) : null;
+      k = person != null ? person.end() : k + 1;
+      if (!placeCue) {
+        for (int n = 0; n < 2 && inName(text, tokens, k, language) && tokens.get(k).surface().startsWith("ال"); n++) k++;
+        if (k < tokens.size() && adjacent(text, tokens.get(k - 1), tokens.get(k))
+            && tokens.get(k).surface().startsWith("لل") && tokens.get(k).surface().length() > 4) {
+          k++;
+          if (inName(text, tokens, k, language) && tokens.get(k).surface().startsWith("ال")) k++;
+        }
+      }
+      int from = orgCue || placeCue ? i + 1 : i;
+      if (orgCue && k - from < 2) return null;
+      if (orgCue || placeCue) surfaceStart = tokens.get(from).start();
+      StringBuilder key = new StringBuilder(orgCue || placeCue ? tokens.get(from).folded() : w);
+      for (int m = from + 1; m < k; m++) key.append(' ').append(tokens.get(m).folded());
+      return new Institution(k, surfaceStart, key.toString(), place);
+    }
+    return null;
+  }
+
+  private static boolean inName(String text, List<Token> tokens, int k, String language) {
+    return k < tokens.size() && adjacent(text, tokens.get(k - 1), tokens.get(k))
+        && isNameWord(tokens.get(k).surface(), language) && !TIME_WORDS.contains(tokens.get(k).surface());
+  }
+
   /** A word qualifying a title before the name: an adjective with the article, or {@code باسم}. */
   private static boolean isQualifier(String word) {
     return word.startsWith("ال") && !NameFinder.GIVEN_NAMES.contains(word) || word.startsWith("باسم");

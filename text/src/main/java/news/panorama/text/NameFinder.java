@@ -156,6 +156,12 @@ final class NameFinder {
     boolean heading = isTitleCase(tokens) && !endsLikeSentence(text, tokens);
     int i = 0;
     while (i < tokens.size()) {
+      int quoted = quotedNameEnd(text, tokens, i);
+      if (quoted > i) {
+        if (!startsWithAny(tokens.get(i - 1).surface(), WORK_NOUNS)) addPhrase(text, sentence, tokens, i, quoted, ORG);
+        i = quoted;
+        continue;
+      }
       var hit = gazetteer.match(folded, surface, i);
       if (hit.isPresent() && hit.get().tokens() == 1 && startsPersonName(text, tokens, i)) hit = java.util.Optional.empty();
       if (hit.isPresent()) {
@@ -178,6 +184,13 @@ final class NameFinder {
       }
       if (!isNameWord(tokens.get(i))) {
         i++;
+        continue;
+      }
+      int institution = slavicInstitutionEnd(text, tokens, i);
+      if (institution > i) {
+        String head = institutionHead(tokens, i, institution);
+        addPhrase(text, sentence, tokens, i, institution, startsWithAny(head, SLAVIC_PLACE_HEADS) ? PLACE : ORG);
+        i = institution;
         continue;
       }
       int j = i + 1;
@@ -216,6 +229,13 @@ final class NameFinder {
         countryTerms.put(i, hit.get().term());
         return i + 1;
       }
+    }
+    ArabicNames.Institution inst = arabic.institution(text, tokens, i, language);
+    if (inst != null) {
+      int end = tokens.get(inst.end() - 1).end();
+      raw.add(new Mention(text.substring(inst.surfaceStart(), end), NAME, inst.surfaceStart(), end, sentence, inst.key()));
+      signals.add(inst.place() ? PLACE : ORG);
+      return inst.end();
     }
     ArabicNames.Found f = arabic.at(text, tokens, i, language);
     if (f == null) return i + 1;
@@ -326,6 +346,142 @@ final class NameFinder {
     if (signal.equals("CALENDAR")) return;
     raw.add(new Mention(text.substring(start, end), weak ? "?" : NAME, start, end, sentence, key.toString()));
     signals.add(signal);
+  }
+
+  /**
+   * Where a name written in guillemets or low-high quotes ends ({@code компании «Северстрой»},
+   * {@code сети аптек «Здоровье рядом»}, {@code „Шахтарю“}, {@code «Союз МС-28»}): up to four words that open with a capital
+   * and run to the closing mark, after a word of the same sentence (a quote after a colon or at a
+   * sentence start is speech). Else {@code i}.
+   */
+  private int quotedNameEnd(String text, List<Token> tokens, int i) {
+    if (i == 0) return i;
+    Token t = tokens.get(i);
+    int k = t.start() - 1;
+    while (k >= 0 && (text.charAt(k) == ' ' || text.charAt(k) == '\u00a0')) k--;
+    if (k < 0) return i;
+    char open = text.charAt(k);
+    char close = open == '«' ? '»' : open == '„' ? '“' : 0;
+    if (close == 0 || !isNameWord(t) || !Folding.hasCase(t.surface())) return i;
+    Token before = tokens.get(i - 1);
+    for (int b = before.end(); b < k; b++) {
+      if (text.charAt(b) != ' ' && text.charAt(b) != '\u00a0') return i; // opens a clause: speech
+    }
+    for (int j = i; j < Math.min(tokens.size(), i + 4); j++) {
+      Token w = tokens.get(j);
+      if (j > i && !adjacent(text, tokens.get(j - 1), w)) return i;
+      int e = w.end();
+      while (e < text.length() && (text.charAt(e) == ' ' || text.charAt(e) == '\u00a0')) e++;
+      if (e < text.length() && text.charAt(e) == close) return j + 1;
+    }
+    return i;
+  }
+
+  /**
+   * Beginnings of nouns that put a quoted name on a vehicle, a work or an operation ({@code корабль
+   * «Союз»}, {@code фильм «Брат»}), not on an organization: such names are not entities.
+   */
+  private static final List<String> WORK_NOUNS = List.of("ракет", "корабл", "корабел", "кораблик", "судн", "самолет",
+      "самолёт", "літак", "спутник", "супутник", "аппарат", "апарат", "фильм", "фільм", "книг", "роман", "песн",
+      "пісн", "альбом", "спектакл", "сериал", "серіал", "операци", "операці", "программ", "програм", "проект",
+      "проєкт", "модул", "миссия", "місія", "носител", "носій", "носія", "поезд", "потяг", "film", "livre", "roman", "navire", "fusée",
+      "opération", "programme", "album", "chanson", "série", "película", "libro", "novela", "cohete", "operación",
+      "canción", "serie", "romanzo", "razzo", "operazione", "canzone", "foguete", "operação", "música");
+
+  /** Heads of Russian and Ukrainian institution names, as word beginnings (any case ending). */
+  private static final List<String> SLAVIC_HEADS = List.of("суд", "служб", "прокуратур", "сил", "бирж", "біржі",
+      "біржа", "біржу", "штаб", "комитет", "комітет", "совет", "рад", "банк", "министерств", "міністерств",
+      "агентств", "агенці", "управлени", "управлінн", "инспекци", "інспекці", "комисси", "комісі", "палат", "дум",
+      "собрани", "фонд", "университет", "університет", "академи", "академі", "институт", "інститут", "парти",
+      "парті", "бюро", "гварди", "гварді", "флот", "округ", "област", "облас", "край", "краю", "республик",
+      "республік", "федераци", "федераці", "союз", "полици", "поліці", "арми", "армі", "войск", "військ",
+      "департамент", "центр", "корпораци", "корпораці", "церк", "партнер");
+  /** Heads among {@link #SLAVIC_HEADS} that name places ({@code Харківської області}). */
+  private static final List<String> SLAVIC_PLACE_HEADS = List.of("област", "облас", "край", "краю", "округ",
+      "республик", "республік");
+  /** Capitalized heads that take a lower-case complement ({@code Министерство обороны}, {@code Міністерство закордонних справ}). */
+  private static final List<String> SLAVIC_LEADING_HEADS = List.of("министерств", "міністерств", "комитет",
+      "комітет", "управлени", "управлінн");
+  private static final List<String> SLAVIC_ADJECTIVE_ENDINGS = List.of("ый", "ий", "ой", "ая", "яя", "ое", "ее",
+      "ые", "ие", "ого", "его", "ому", "ему", "ым", "им", "ых", "их", "ую", "юю", "ою", "ею", "ої", "ій", "ська",
+      "цька", "зька", "ське", "цьке", "ні", "на", "не");
+
+  /**
+   * Where a Russian or Ukrainian institution name starting at capitalized token {@code i} ends: a
+   * capitalized adjective, lower-case adjectives and a head noun ({@code Арбитражный суд},
+   * {@code Спеціалізованою антикорупційною прокуратурою}, {@code Збройних сил}), or a capitalized head
+   * and its lower-case complement ({@code Министерства обороны}); then one capitalized word or acronym in
+   * the genitive ({@code Москвы}, {@code РАН}, {@code ЗСУ}). Else {@code i}.
+   */
+  private int slavicInstitutionEnd(String text, List<Token> tokens, int i) {
+    Token first = tokens.get(i);
+    if (!language.equals("ru") && !language.equals("uk") || !Folding.hasCase(first.surface())
+        || Folding.isLatin(first.folded()) || isAcronym(first.surface())) return i;
+    String f = first.surface().toLowerCase(java.util.Locale.ROOT);
+    int k = i + 1;
+    if (startsWithAny(f, SLAVIC_LEADING_HEADS)) {
+      while (k < i + 3 && k < tokens.size() && isLowerSlavic(text, tokens, k) && isSlavicAdjective(tokens.get(k))) k++;
+      if (k >= tokens.size() || !isLowerSlavic(text, tokens, k) || tokens.get(k).surface().length() < 3) return i;
+      k++;
+    } else if (isSlavicAdjective(first)) {
+      while (k < i + 4 && k < tokens.size() && isLowerSlavic(text, tokens, k) && isSlavicAdjective(tokens.get(k))
+          && !startsWithAny(tokens.get(k).surface(), SLAVIC_HEADS)) {
+        k++;
+      }
+      if (k >= tokens.size() || !isLowerSlavic(text, tokens, k)
+          || !startsWithAny(tokens.get(k).surface(), SLAVIC_HEADS)) return i;
+      k++;
+    } else {
+      return i;
+    }
+    if (k < tokens.size() && adjacent(text, tokens.get(k - 1), tokens.get(k)) && isNameWord(tokens.get(k))
+        && !GIVEN_NAMES.contains(tokens.get(k).folded()) && !isTitle(tokens.get(k).folded())) {
+      k++;
+    }
+    return k;
+  }
+
+  private String institutionHead(List<Token> tokens, int from, int to) {
+    for (int k = from; k < to; k++) {
+      String s = tokens.get(k).surface().toLowerCase(java.util.Locale.ROOT);
+      if (startsWithAny(s, SLAVIC_HEADS) && !isSlavicAdjective(tokens.get(k))) return s;
+    }
+    return "";
+  }
+
+  private boolean isLowerSlavic(String text, List<Token> tokens, int k) {
+    Token t = tokens.get(k);
+    return adjacent(text, tokens.get(k - 1), t) && !t.number() && Folding.hasCase(t.surface())
+        && !Folding.isCapitalized(t.surface()) && !Folding.isLatin(t.folded()) && !StopWords.contains(language, t.folded());
+  }
+
+  private static boolean isSlavicAdjective(Token t) {
+    String s = t.surface().toLowerCase(java.util.Locale.ROOT);
+    if (s.length() < 5) return false;
+    for (String e : SLAVIC_ADJECTIVE_ENDINGS) {
+      if (s.endsWith(e)) return true;
+    }
+    return false;
+  }
+
+  private static boolean startsWithAny(String s, List<String> prefixes) {
+    String l = s.toLowerCase(java.util.Locale.ROOT);
+    for (String p : prefixes) {
+      if (l.startsWith(p)) return true;
+    }
+    return false;
+  }
+
+  /** Records tokens {@code [from, to)} as one name of the given kind. */
+  private void addPhrase(String text, int sentence, List<Token> tokens, int from, int to, String kind) {
+    int start = tokens.get(from).start();
+    int end = tokens.get(to - 1).end();
+    StringBuilder key = new StringBuilder();
+    for (int k = from; k < to; k++) {
+      key.append(key.isEmpty() ? "" : " ").append(Folding.nameKey(tokens.get(k).surface(), language));
+    }
+    raw.add(new Mention(text.substring(start, end), NAME, start, end, sentence, key.toString()));
+    signals.add(kind);
   }
 
   /** What the words around a name say it is: a title before it, an organization word, a place preposition. */

@@ -174,4 +174,43 @@ class MultilingualRulesTest {
     Annotated tr = analyze("tr", "Sındırgı'da 6,1 büyüklüğünde deprem oldu, 24 yaşındaki futbolcu 7,5 milyar dolar aldı.");
     assertThat(tr.quantities()).extracting(Quantity::value, Quantity::unit).containsExactly(tuple(7.5e9, "USD"));
   }
+
+  @Test
+  void namesInGuillemetsAreOrganizationsUnlessAVehicleOrAWorkIsNamed() {
+    Annotated ru = analyze("ru", "Банк договорился с холдингом «Восток Инвест» о продаже акций. Сделку одобрил совет "
+        + "директоров банка «Заря». Позже стартовал корабль «Витязь», а театр показал спектакль «Чайка».");
+    assertThat(ru.mentions()).extracting(Mention::text, Mention::type)
+        .contains(tuple("Восток Инвест", "ORG"), tuple("Заря", "ORG"));
+    assertThat(names(ru)).doesNotContain("Витязь", "Чайка");
+    Annotated uk = analyze("uk", "Нападник перейшов до львівських „Карпат“ з харківського «Металіста».");
+    assertThat(names(uk)).contains("Карпат", "Металіста");
+    Annotated speech = analyze("ru", "Министр сказал: «Нет». Потом добавил: «Посмотрим»."); // speech, not names
+    assertThat(names(speech)).doesNotContain("Нет", "Посмотрим");
+  }
+
+  @Test
+  void russianAndUkrainianInstitutionNamesKeepTheirLowerCaseWords() {
+    Annotated ru = analyze("ru", "Иск рассмотрит Верховный суд Татарстана. Об этом сообщила Федеральная налоговая "
+        + "служба, а вчера заявление опубликовало пресс-бюро Министерства иностранных дел.");
+    assertThat(ru.mentions()).extracting(Mention::text, Mention::type).contains(
+        tuple("Верховный суд Татарстана", "ORG"), tuple("Федеральная налоговая служба", "ORG"),
+        tuple("Министерства иностранных дел", "ORG"));
+    assertThat(names(ru)).doesNotContain("Верховный", "Федеральная", "Татарстана");
+    Annotated uk = analyze("uk", "Удару завдано по Дніпропетровській області, повідомила Національна поліція. "
+        + "Справу передано до Офісу Генерального прокурора.");
+    assertThat(uk.mentions()).extracting(Mention::text, Mention::type)
+        .contains(tuple("Дніпропетровській області", "PLACE"), tuple("Національна поліція", "ORG"));
+  }
+
+  @Test
+  void arabicInstitutionsAndPlacesWithTheirComplement() {
+    Annotated ar = analyze("ar", "أعلنت وزارة الصحة العراقية أمس أن جامعة بغداد ستستقبل المرضى، فيما قالت "
+        + "شركة الخطوط الجوية الوطنية إن الرحلات فوق البحر الأسود ستتوقف. وحدد المعهد مركز الزلزال.");
+    assertThat(ar.mentions()).extracting(Mention::text, Mention::type).contains(
+        tuple("وزارة الصحة العراقية", "ORG"), tuple("جامعة بغداد", "ORG"),
+        tuple("الخطوط الجوية الوطنية", "ORG"), tuple("البحر الأسود", "PLACE"));
+    assertThat(names(ar)).doesNotContain("المعهد مركز الزلزال", "مركز الزلزال", "وزارة الصحة العراقية أمس");
+    Annotated kremlin = analyze("ar", "وقال الكرملين إن المحادثات ستستمر.");
+    assertThat(names(kremlin)).contains("الكرملين");
+  }
 }
