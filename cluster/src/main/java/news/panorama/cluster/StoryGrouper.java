@@ -42,14 +42,17 @@ import org.jspecify.annotations.Nullable;
  * (features posted by too many stories, like the name of a country in a year of its news, do not
  * bring candidates). Across languages, where the words differ, an article is also scored on its
  * language-independent features alone (entities and amounts) against stories with no article in its
- * language.
+ * language, and an article with an embedding also brings the stories with no article in its language
+ * whose mean embedding is above the floor (a scan of the open stories' means).
  *
  * <p><b>Meaning.</b> When the article comes with a sentence embedding (of its title and lead), its
  * similarity to a story in its own language mixes in, with {@link Settings#embeddingWeight()}, the
  * highest embedding cosine with the story's latest articles, rescaled so that the model's baseline
  * between unrelated texts ({@link Settings#embeddingFloor()}) counts as nothing. The nearest article
- * rather than the mean: a story is a chain of reports whose later ones drift from the first. The
- * shipped model is English-only, so across languages the entities and amounts decide alone.
+ * rather than the mean: a story is a chain of reports whose later ones drift from the first. Vectors
+ * are compared whenever both sides have one, also across languages: callers embed only the languages
+ * their model reads ({@link news.panorama.core.Embedder#reads}), so with the shipped English-only
+ * model the entities and amounts decide alone across languages, and a multilingual model adds to them.
  *
  * <p><b>Time.</b> A story takes articles published within the window of its own span. Stories
  * whose latest article is older than the window (counted from the latest publication time seen) are
@@ -115,8 +118,8 @@ public final class StoryGrouper implements StoryClusterer {
 
   /**
    * Chosen with {@code eval clustering --sweep} on ECB+ (file and shuffled order), DUC 2004 and the
-   * mixed stream together (docs/benchmarks.md): the best mean B-cubed F1, with and without
-   * embeddings (text alone scores within 0.003 of its own best there).
+   * mixed stream together (docs/benchmarks.md): the best mean B-cubed F1 with the default
+   * embedding weight; the same threshold serves articles without an embedding.
    */
   public static final double DEFAULT_THRESHOLD = 0.1;
   /** A quarter: more makes ECB+ events purer but splits DUC 2004's broader stories. */
@@ -302,20 +305,27 @@ public final class StoryGrouper implements StoryClusterer {
         if (g.activeAt(m.time, settings.window)) bySeq.put(g.seq, g);
       }
     }
+    if (m.embedding != null) {
+      // across languages the words cannot bring the story; a vector of a model that reads both can
+      for (Group g : groups.values()) {
+        if (!g.languages.contains(m.language) && g.activeAt(m.time, settings.window)
+            && g.centroidEmbeddingCosine(m.embedding) >= settings.embeddingFloor) {
+          bySeq.put(g.seq, g);
+        }
+      }
+    }
     return new ArrayList<>(bySeq.values());
   }
 
   private double score(Member m, Group g) {
     double full = g.cosine(m.vector);
-    if (g.languages.contains(m.language)) {
-      if (m.embedding == null) return full;
-      double nearest = g.nearestEmbedding(m.embedding);
-      if (Double.isNaN(nearest)) return full;
-      double meaning = Math.max(0, (nearest - settings.embeddingFloor) / (1 - settings.embeddingFloor));
-      return (1 - settings.embeddingWeight) * full + settings.embeddingWeight * meaning;
-    }
-    if (settings.crossLingualWeight == 0) return full;
-    return Math.max(full, settings.crossLingualWeight * g.independentCosine(m.independent));
+    double text = g.languages.contains(m.language) || settings.crossLingualWeight == 0 ? full
+        : Math.max(full, settings.crossLingualWeight * g.independentCosine(m.independent));
+    if (m.embedding == null) return text;
+    double nearest = g.nearestEmbedding(m.embedding);
+    if (Double.isNaN(nearest)) return text;
+    double meaning = Math.max(0, (nearest - settings.embeddingFloor) / (1 - settings.embeddingFloor));
+    return (1 - settings.embeddingWeight) * text + settings.embeddingWeight * meaning;
   }
 
   private void post(Group g, Member m) {
@@ -481,6 +491,9 @@ public final class StoryGrouper implements StoryClusterer {
     final IntOpenHashSet posted = new IntOpenHashSet();
     double normSquared;
     double independentNormSquared;
+    /** Sum of the members' embeddings (null until one has one) and its squared norm. */
+    double @Nullable [] embeddingSum;
+    double embeddingNormSquared;
     @Nullable Instant first;
     @Nullable Instant last;
 
@@ -492,6 +505,20 @@ public final class StoryGrouper implements StoryClusterer {
     void add(Member m) {
       members.add(m);
       languages.add(m.language);
+      if (m.embedding != null) {
+        if (embeddingSum == null) embeddingSum = new double[m.embedding.length];
+        if (embeddingSum.length == m.embedding.length) {
+          double dot = 0;
+          double vv = 0;
+          for (int i = 0; i < embeddingSum.length; i++) {
+            double x = m.embedding[i];
+            dot += embeddingSum[i] * x;
+            vv += x * x;
+            embeddingSum[i] += x;
+          }
+          embeddingNormSquared += 2 * dot + vv;
+        }
+      }
       normSquared = addInto(sum, normSquared, m.vector);
       independentNormSquared = addInto(independentSum, independentNormSquared, m.independent);
 
@@ -503,6 +530,8 @@ public final class StoryGrouper implements StoryClusterer {
 
     void clear() {
       members.clear();
+      embeddingSum = null;
+      embeddingNormSquared = 0;
       sum.clear();
       independentSum.clear();
       languages.clear();
@@ -541,6 +570,15 @@ public final class StoryGrouper implements StoryClusterer {
       double dot = 0;
       for (int k = 0; k < v.ids.length; k++) dot += sum.get(v.ids[k]) * v.weights[k];
       return dot / Math.sqrt(normSquared);
+    }
+
+    /** The cosine of a unit embedding with the mean of the story's members' embeddings; 0 without any. */
+    double centroidEmbeddingCosine(float[] unit) {
+      double[] e = embeddingSum;
+      if (e == null || e.length != unit.length || embeddingNormSquared <= 0) return 0;
+      double dot = 0;
+      for (int i = 0; i < e.length; i++) dot += e[i] * unit[i];
+      return dot / Math.sqrt(embeddingNormSquared);
     }
 
     /**

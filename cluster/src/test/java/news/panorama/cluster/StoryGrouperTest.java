@@ -99,17 +99,22 @@ class StoryGrouperTest {
   }
 
   @Test
-  void embeddings_areIgnored_whenTheStoryHasNone_andAcrossLanguages() {
+  void embeddings_areIgnored_whenTheStoryHasNone_andCountAcrossLanguages_whenBothSidesHaveOne() {
     StoryGrouper g = StoryGrouper.withDefaults();
     g.assign(doc("a", hours(0), "en", "quake strikes coastal town overnight killing dozens residents trapped rubble rescuers search"));
     // same meaning vector, few shared words, but the story's article has no embedding to compare with
     StoryAssignment b = g.assign(doc("b", hours(1), "en", "tremor flattens seaside village before dawn many feared dead rescuers dig debris"), meaning(0));
     assertThat(b.created()).isTrue();
-    // another language: the English-only model's vectors are not compared
+    // another language: no shared word, and without vectors nothing to go by
     StoryGrouper h = StoryGrouper.withDefaults();
     h.assign(doc("c", hours(0), "en", "quake strikes coastal town overnight killing dozens residents trapped rubble rescuers search"), meaning(0));
-    StoryAssignment d = h.assign(doc("d", hours(1), "de", "beben erschüttert küstenstadt nacht dutzende tote bewohner verschüttet trümmern rescuers suche"), meaning(0));
+    StoryAssignment d = h.assign(doc("d", hours(1), "de", "beben erschüttert küstenstadt nacht dutzende tote bewohner verschüttet trümmern suche"));
     assertThat(d.created()).isTrue();
+    // with vectors on both sides (a multilingual model, which reads both languages) the meaning joins them
+    StoryGrouper k = StoryGrouper.withDefaults();
+    k.assign(doc("e", hours(0), "en", "quake strikes coastal town overnight killing dozens residents trapped rubble rescuers search"), meaning(0));
+    StoryAssignment f = k.assign(doc("f", hours(1), "de", "beben erschüttert küstenstadt nacht dutzende tote bewohner verschüttet trümmern suche"), meaning(0.05));
+    assertThat(f.storyId()).isEqualTo("s-e");
   }
 
   @Test
