@@ -91,7 +91,7 @@ public final class ExtractiveBriefer implements Briefer {
       if (used.contains(a.id()) && !sources.contains(a.id())) sources.add(a.id());
     }
     String subheadText = subhead == null ? "" : subhead.sentence().text().strip();
-    return new Briefing(storyId, headline, subheadText, bullets, sources, clock.instant());
+    return new Briefing(storyId, headline, subheadText, bullets, sources, clock.instant(), Sections.of(articles));
   }
 
   /** Terms weighted by how many of the story's articles use them, then by how often. */
@@ -231,7 +231,11 @@ public final class ExtractiveBriefer implements Briefer {
   }
 
   private static Citation cite(Candidate c) {
-    var a = c.article().article();
-    return new Citation(a.id(), c.sentence().index(), a.source(), a.url(), c.sentence().text());
+    return cite(c.article(), c.sentence());
+  }
+
+  static Citation cite(Annotated article, Sentence s) {
+    var a = article.article();
+    return new Citation(a.id(), s.index(), a.source(), a.url(), s.text());
   }
 }

@@ -18,6 +18,7 @@ import news.panorama.core.Briefing;
 import news.panorama.core.Bullet;
 import news.panorama.core.Citation;
 import news.panorama.core.Sample;
+import news.panorama.core.StorySections;
 import news.panorama.text.MultilingualAnalyzer;
 import org.junit.jupiter.api.Test;
 
@@ -86,6 +87,33 @@ class ExtractiveBrieferTest {
     }
     assertThat(cited).hasSizeGreaterThanOrEqualTo(3);
     assertThat(b.sources()).containsAll(cited);
+  }
+
+  @Test
+  void seedSections_haveEveryTake_wednesdayOnThe19th_andThePeskovQuoteOnceWithBothWordings() {
+    Briefing b = BRIEFER.brief("s-seeds", SEEDS, 120);
+    assertThat(b.sections().takes()).extracting(StorySections.Take::article)
+        .containsExactlyElementsOf(SEEDS.stream().map(Annotated::id).toList());
+    StorySections.Event wednesday = b.sections().timeline().stream().filter(e -> e.date().equals("2025-11-19"))
+        .findFirst().orElseThrow();
+    for (Citation c : wednesday.citations()) {
+      assertThat(BY_ID.get(c.articleId()).sentences().get(c.sentence()).text()).isEqualTo(c.quote());
+    }
+    assertThat(b.sections().timeline()).extracting(StorySections.Event::date).isSorted();
+    List<StorySections.Said> peskov = b.sections().quotes().stream()
+        .filter(q -> (q.text() + q.variants()).contains("discussed in Istanbul")).toList();
+    assertThat(peskov).hasSize(1);
+    assertThat(peskov.get(0).speaker()).contains("Peskov");
+    assertThat(peskov.get(0).variants()).isNotEmpty();
+    assertThat(peskov.get(0).citations()).extracting(Citation::articleId).doesNotHaveDuplicates().hasSizeGreaterThanOrEqualTo(2);
+  }
+
+  @Test
+  void singleSourceStory_getsItsOneTake_andNoQuoteWithoutASpeaker() {
+    Briefing b = BRIEFER.brief("s-one", List.of(SEEDS.get(0)), 120);
+    assertThat(b.sections().takes()).hasSize(1);
+    assertThat(b.sections().quotes()).allSatisfy(q -> assertThat(q.speaker()).isNotBlank());
+    assertThat(b.sections().quotes()).allSatisfy(q -> assertThat(q.citations()).hasSize(1));
   }
 
   @Test

@@ -1,9 +1,13 @@
 package news.panorama.cli;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import news.panorama.brief.ExtractiveBriefer;
 import news.panorama.core.Annotated;
@@ -13,6 +17,7 @@ import news.panorama.core.Bullet;
 import news.panorama.core.Citation;
 import news.panorama.core.Json;
 import news.panorama.core.PanoramaConfig;
+import news.panorama.core.StorySections;
 import news.panorama.pipeline.PublishedOrder;
 import news.panorama.text.MultilingualAnalyzer;
 import org.jspecify.annotations.Nullable;
@@ -50,7 +55,7 @@ final class BriefCommand implements Callable<Integer> {
     }
     List<Annotated> annotated = Inputs.analyze(new MultilingualAnalyzer(), articles, "analyze");
     Briefing b = new ExtractiveBriefer().brief(storyId(articles), annotated, cap);
-    System.out.print(render(b, format));
+    System.out.print(render(b, annotated, format));
     System.out.flush();
     return 0;
   }
@@ -61,12 +66,61 @@ final class BriefCommand implements Callable<Integer> {
     return same ? first.toString() : "story";
   }
 
-  static String render(Briefing b, Format format) throws IOException {
+  static String render(Briefing b, List<Annotated> articles, Format format) throws IOException {
     return switch (format) {
-      case json -> Json.mapper().writer(SerializationFeature.INDENT_OUTPUT).writeValueAsString(b) + "\n";
+      case json -> Json.mapper().writer(SerializationFeature.INDENT_OUTPUT).writeValueAsString(contract(b, articles)) + "\n";
       case md -> markdown(b);
       case text -> text(b);
     };
+  }
+
+  /**
+   * The briefing as the batch contract spells it: citations as {article, start, end} offsets into
+   * the article's text; {@code related} is empty in batch (there are no other stories).
+   */
+  static ObjectNode contract(Briefing b, List<Annotated> articles) {
+    Map<String, Annotated> byId = new HashMap<>();
+    for (Annotated a : articles) byId.putIfAbsent(a.id(), a);
+    ObjectNode out = Json.mapper().createObjectNode();
+    out.put("story", b.storyId());
+    out.put("headline", b.headline());
+    out.put("subhead", b.subhead());
+    ArrayNode bullets = out.putArray("bullets");
+    for (Bullet bullet : b.overview()) {
+      ObjectNode n = bullets.addObject();
+      n.put("text", bullet.text());
+      citations(n, bullet.citations(), byId);
+    }
+    ArrayNode takes = out.putArray("takes");
+    for (StorySections.Take t : b.sections().takes()) {
+      takes.addObject().put("article", t.article()).put("source", t.source()).put("country", t.country())
+          .put("language", t.language()).put("title", t.title()).put("url", t.url());
+    }
+    ArrayNode timeline = out.putArray("timeline");
+    for (StorySections.Event e : b.sections().timeline()) {
+      ObjectNode n = timeline.addObject().put("date", e.date()).put("text", e.text());
+      citations(n, e.citations(), byId);
+    }
+    ArrayNode quotes = out.putArray("quotes");
+    for (StorySections.Said q : b.sections().quotes()) {
+      ObjectNode n = quotes.addObject().put("speaker", q.speaker()).put("text", q.text());
+      ArrayNode variants = n.putArray("variants");
+      q.variants().forEach(variants::add);
+      citations(n, q.citations(), byId);
+    }
+    out.putArray("related");
+    return out;
+  }
+
+  private static void citations(ObjectNode parent, List<Citation> citations, Map<String, Annotated> byId) {
+    ArrayNode out = parent.putArray("citations");
+    for (Citation c : citations) {
+      ObjectNode n = out.addObject().put("article", c.articleId());
+      Annotated a = byId.get(c.articleId());
+      if (a != null && c.sentence() >= 0 && c.sentence() < a.sentences().size()) {
+        n.put("start", a.sentences().get(c.sentence()).start()).put("end", a.sentences().get(c.sentence()).end());
+      }
+    }
   }
 
   private static String markdown(Briefing b) {
@@ -89,16 +143,10 @@ final class BriefCommand implements Callable<Integer> {
     return s.toString();
   }
 
+  /** The overview alone, one bullet per line: what summary benchmarks score. */
   private static String text(Briefing b) {
-    StringBuilder s = new StringBuilder(b.headline()).append("\n");
-    if (!b.subhead().isBlank()) s.append(b.subhead()).append("\n");
-    s.append("\n");
-    for (Bullet bullet : b.overview()) {
-      s.append("* ").append(bullet.text()).append("\n");
-      for (Citation c : bullet.citations()) {
-        s.append("    cites ").append(c.articleId()).append(" #").append(c.sentence()).append(" (").append(c.source()).append(")\n");
-      }
-    }
+    StringBuilder s = new StringBuilder();
+    for (Bullet bullet : b.overview()) s.append(bullet.text().replace('\n', ' ')).append("\n");
     return s.toString();
   }
 }

@@ -109,13 +109,33 @@ class BatchCommandsTest {
     assertThat(run.exit()).isZero();
     JsonNode b = Json.mapper().readTree(run.out());
     assertThat(b.get("headline").asText()).containsIgnoringCase("Zelensk");
-    assertThat(b.get("overview").size()).isBetween(3, 6);
+    assertThat(b.get("bullets").size()).isBetween(3, 6);
     Set<String> cited = new HashSet<>();
-    b.get("overview").forEach(bullet -> {
+    b.get("bullets").forEach(bullet -> {
       assertThat(bullet.get("citations").size()).isPositive();
-      bullet.get("citations").forEach(c -> cited.add(c.get("articleId").asText()));
+      bullet.get("citations").forEach(c -> {
+        cited.add(c.get("article").asText());
+        assertThat(c.get("end").asInt()).isGreaterThan(c.get("start").asInt());
+      });
     });
     assertThat(cited).hasSizeGreaterThanOrEqualTo(3);
+    assertThat(b.get("takes")).hasSize(5);
+    assertThat(b.get("related")).isEmpty();
+    // the timeline puts "Wednesday" (seed-001, published Tuesday 18 November 2025) on the 19th
+    boolean wednesday = false;
+    for (JsonNode e : b.get("timeline")) wednesday |= e.get("date").asText().equals("2025-11-19");
+    assertThat(wednesday).as("timeline %s", b.get("timeline")).isTrue();
+    // the Peskov quote appears once, with its other wording as a variant
+    int peskov = 0;
+    for (JsonNode q : b.get("quotes")) {
+      String all = q.get("text").asText() + q.get("variants").toString();
+      if (all.contains("discussed in Istanbul")) {
+        peskov++;
+        assertThat(q.get("speaker").asText()).contains("Peskov");
+        assertThat(q.get("variants").size()).isPositive();
+      }
+    }
+    assertThat(peskov).as("quotes %s", b.get("quotes")).isEqualTo(1);
   }
 
   @Test
@@ -123,8 +143,11 @@ class BatchCommandsTest {
     CliRun run = CliRun.of("brief", "--in", Fixtures.seeds(dir).toString(), "--words", "60", "--format", "json");
     JsonNode b = Json.mapper().readTree(run.out());
     int words = 0;
-    for (JsonNode bullet : b.get("overview")) words += bullet.get("text").asText().split("\\s+").length;
-    assertThat(b.get("overview").size() == 1 || words <= 60).as("%d words in %d bullets", words, b.get("overview").size()).isTrue();
+    for (JsonNode bullet : b.get("bullets")) words += bullet.get("text").asText().split("\\s+").length;
+    assertThat(b.get("bullets").size() == 1 || words <= 60).as("%d words in %d bullets", words, b.get("bullets").size()).isTrue();
+
+    CliRun text = CliRun.of("brief", "--in", Fixtures.seeds(dir).toString(), "--words", "60", "--format", "text");
+    assertThat(text.out().strip().split("\n")).as("one bullet per line, nothing else").hasSize(b.get("bullets").size());
 
     CliRun md = CliRun.of("brief", "--in", Fixtures.seeds(dir).toString(), "--format", "md");
     assertThat(md.out()).startsWith("# ").contains("- ").contains("[1]").contains("[1]: ");

@@ -1,0 +1,107 @@
+package news.panorama.brief;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import news.panorama.core.Annotated;
+import news.panorama.core.Article;
+import news.panorama.core.Citation;
+import news.panorama.core.DateMention;
+import news.panorama.core.Entity;
+import news.panorama.core.Quote;
+import news.panorama.core.Sentence;
+import news.panorama.core.StorySections;
+import news.panorama.text.QuoteLinker;
+
+/**
+ * A briefing's sections beyond the overview, from the articles' annotations: each outlet's take,
+ * the days the sources name (each with the shortest sentence that says what happened then), and the
+ * quotations merged across outlets ({@link QuoteLinker}: one quotation in several wordings).
+ */
+final class Sections {
+  static final int MAX_EVENTS = 8;
+  static final int MAX_QUOTES = 8;
+  static final int MAX_CITATIONS = 4;
+
+  private Sections() {}
+
+  static StorySections of(List<Annotated> articles) {
+    return new StorySections(takes(articles), timeline(articles), quotes(articles));
+  }
+
+  private static List<StorySections.Take> takes(List<Annotated> articles) {
+    List<StorySections.Take> out = new ArrayList<>();
+    for (Annotated a : articles) {
+      Article x = a.article();
+      out.add(new StorySections.Take(x.id(), x.source(), x.country(), a.language(), Headlines.clean(x.title()), x.url()));
+    }
+    return out;
+  }
+
+  /** Day-exact dates named in usable sentences, the most cited first, then shown earliest first. */
+  private static List<StorySections.Event> timeline(List<Annotated> articles) {
+    Map<String, List<Citation>> byDay = new TreeMap<>();
+    Map<String, String> text = new LinkedHashMap<>();
+    Map<String, Set<String>> citedArticles = new LinkedHashMap<>();
+    for (Annotated a : articles) {
+      for (DateMention d : a.dates()) {
+        if (!"day".equals(d.granularity()) || d.value().length() != 10) continue;
+        if (d.sentence() < 0 || d.sentence() >= a.sentences().size()) continue;
+        Sentence s = a.sentences().get(d.sentence());
+        if (!NoiseFilter.usable(s.text())) continue;
+        Set<String> seen = citedArticles.computeIfAbsent(d.value(), k -> new HashSet<>());
+        if (!seen.add(a.id())) continue; // one sentence per article and day
+        List<Citation> cites = byDay.computeIfAbsent(d.value(), k -> new ArrayList<>());
+        if (cites.size() < MAX_CITATIONS) cites.add(ExtractiveBriefer.cite(a, s));
+        String current = text.get(d.value());
+        if (current == null || s.text().length() < current.length()) text.put(d.value(), s.text());
+      }
+    }
+    List<String> days = new ArrayList<>(byDay.keySet());
+    days.sort(Comparator.comparingInt((String day) -> -citedArticles.get(day).size()).thenComparing(day -> day));
+    List<String> kept = new ArrayList<>(days.subList(0, Math.min(MAX_EVENTS, days.size())));
+    kept.sort(Comparator.naturalOrder());
+    List<StorySections.Event> out = new ArrayList<>();
+    for (String day : kept) out.add(new StorySections.Event(day, text.get(day), byDay.get(day)));
+    return out;
+  }
+
+  /** Quotations with a known speaker, one entry per quotation however many outlets and wordings. */
+  private static List<StorySections.Said> quotes(List<Annotated> articles) {
+    Map<String, String> sameKeys = new LinkedHashMap<>();
+    for (Annotated a : articles) for (Entity e : a.entities()) sameKeys.put(e.key(), e.key());
+    QuoteLinker linker = new QuoteLinker(sameKeys);
+    articles.forEach(linker::add);
+    Map<String, String> ids = linker.ids();
+    Map<String, List<Citation>> citations = new LinkedHashMap<>();
+    Map<String, List<String>> wordings = new LinkedHashMap<>();
+    Map<String, String> speakers = new LinkedHashMap<>();
+    Map<String, Set<String>> reporting = new LinkedHashMap<>();
+    for (Annotated a : articles) {
+      for (int i = 0; i < a.quotes().size(); i++) {
+        Quote q = a.quotes().get(i);
+        if (q.speaker().isBlank() || q.sentence() < 0 || q.sentence() >= a.sentences().size()) continue;
+        String id = ids.get(QuoteLinker.key(a.id(), i));
+        if (!reporting.computeIfAbsent(id, k -> new HashSet<>()).add(a.id())) continue;
+        speakers.putIfAbsent(id, q.speaker());
+        List<String> w = wordings.computeIfAbsent(id, k -> new ArrayList<>());
+        if (!w.contains(q.text())) w.add(q.text());
+        List<Citation> c = citations.computeIfAbsent(id, k -> new ArrayList<>());
+        if (c.size() < MAX_CITATIONS) c.add(ExtractiveBriefer.cite(a, a.sentences().get(q.sentence())));
+      }
+    }
+    List<String> order = new ArrayList<>(citations.keySet());
+    order.sort(Comparator.comparingInt((String id) -> -reporting.get(id).size()));
+    List<StorySections.Said> out = new ArrayList<>();
+    for (String id : order.subList(0, Math.min(MAX_QUOTES, order.size()))) {
+      List<String> w = wordings.get(id);
+      out.add(new StorySections.Said(speakers.get(id), w.get(0), w.subList(1, w.size()), citations.get(id)));
+    }
+    return out;
+  }
+}
