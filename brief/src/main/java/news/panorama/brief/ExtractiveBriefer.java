@@ -21,7 +21,8 @@ import org.jspecify.annotations.Nullable;
  * Writes a briefing from the story's own sentences: the most central title as headline, the most
  * central lead as subhead, and 3–6 overview bullets picked by closeness to the story's centroid with
  * a penalty for repeating what is already said and a bonus for outlets not yet cited. Every bullet
- * cites its sentence and the sentences of other articles that say the same, so agreement shows.
+ * cites its sentence and the sentences of other articles that say the same, so agreement shows, and
+ * passes the {@link Faithfulness} check (its numbers and names occur in what it cites) or is not shown.
  *
  * <p>Stateless and safe to share; work is quadratic in the story's usable sentences (a few hundred
  * for a story of a dozen articles).
@@ -84,7 +85,7 @@ public final class ExtractiveBriefer implements Briefer {
     used.add(headlineArticle.id());
     Candidate subhead = subhead(candidates, centroid, headline, used);
     List<Bullet> bullets = select(candidates, centroid, maxWords, used,
-        subhead == null ? List.of() : List.of(subhead));
+        subhead == null ? List.of() : List.of(subhead)).stream().filter(Faithfulness::faithful).toList();
 
     List<String> sources = new ArrayList<>();
     for (Annotated a : articles) {
