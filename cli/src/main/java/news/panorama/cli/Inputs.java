@@ -47,12 +47,8 @@ final class Inputs {
       int batch = 64;
       for (int from = 0; from < articles.size(); from += batch) {
         List<Annotated> part = articles.subList(from, Math.min(articles.size(), from + batch));
-        List<Annotated> read = part.stream().filter(a -> embedder.reads(a.language())).toList();
-        java.util.Iterator<float[]> vectors = embedder.embed(read.stream().map(a -> Embedder.textOf(a.article())).toList()).iterator();
-        for (Annotated a : part) {
-          out.add(embedder.reads(a.language()) ? vectors.next() : null);
-          p.step();
-        }
+        out.addAll(embedder.embedArticles(part));
+        for (int k = 0; k < part.size(); k++) p.step();
       }
     }
     return out;

@@ -1,8 +1,11 @@
 package news.panorama.core;
 
 import java.text.BreakIterator;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns texts into sentence embeddings: one vector per text, of length {@link #dimensions()} and
@@ -46,6 +49,27 @@ public interface Embedder extends AutoCloseable {
    * @throws IllegalStateException when the model itself fails (broken machinery, not bad input)
    */
   List<float[]> embed(List<String> texts);
+
+  /**
+   * Embeds, in one call, the articles whose language this model reads ({@link #textOf} of each);
+   * the result keeps the articles' positions, with null for an article that is null or in a language
+   * the model does not read.
+   */
+  default List<float @Nullable []> embedArticles(List<? extends @Nullable Annotated> articles) {
+    List<Integer> at = new ArrayList<>();
+    List<String> texts = new ArrayList<>();
+    for (int i = 0; i < articles.size(); i++) {
+      Annotated a = articles.get(i);
+      if (a == null || !reads(a.language())) continue;
+      at.add(i);
+      texts.add(textOf(a.article()));
+    }
+    List<float @Nullable []> out = new ArrayList<>(Collections.nCopies(articles.size(), (float[]) null));
+    if (texts.isEmpty()) return out;
+    List<float[]> vectors = embed(texts);
+    for (int k = 0; k < at.size(); k++) out.set(at.get(k), vectors.get(k));
+    return out;
+  }
 
   /** One text; see {@link #embed(List)}. */
   default float[] embed(String text) {

@@ -1,6 +1,8 @@
 package news.panorama.pipeline;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -172,9 +174,9 @@ public final class Pipeline implements AutoCloseable {
         results[i] = new Result.Rejected("article '" + fresh[i].id() + "': the text stage failed: " + e);
       }
     });
-    float[][] vectors = embed(analyzed);
+    List<float @Nullable []> vectors = embed(analyzed);
     for (int i = 0; i < analyzed.length; i++) {
-      if (analyzed[i] != null) results[i] = group(analyzed[i], vectors[i]);
+      if (analyzed[i] != null) results[i] = group(analyzed[i], vectors.get(i));
     }
     return List.of(results);
   }
@@ -183,26 +185,18 @@ public final class Pipeline implements AutoCloseable {
    * The analyzed articles' embeddings (null where there is no article), all null without an
    * embedder or when the model fails: grouping then goes by text, and {@link #embeddingProblem()} says why.
    */
-  private float[][] embed(Annotated[] analyzed) {
-    float[][] out = new float[analyzed.length][];
-    if (embedder == null) return out;
-    List<Integer> at = new ArrayList<>();
-    List<String> texts = new ArrayList<>();
-    for (int i = 0; i < analyzed.length; i++) {
-      if (analyzed[i] == null || !embedder.reads(analyzed[i].language())) continue;
-      at.add(i);
-      texts.add(Embedder.textOf(analyzed[i].article()));
-    }
-    if (texts.isEmpty()) return out;
+  private List<float @Nullable []> embed(Annotated[] analyzed) {
+    List<float @Nullable []> none = Collections.nCopies(analyzed.length, null);
+    if (embedder == null) return none;
     try {
-      List<float[]> vectors = embedder.embed(texts);
-      for (int k = 0; k < at.size(); k++) out[at.get(k)] = vectors.get(k);
+      List<float @Nullable []> vectors = embedder.embedArticles(Arrays.asList(analyzed));
       embeddingProblem = null;
+      return vectors;
     } catch (RuntimeException e) {
-      embeddingProblem = "embedding model " + embedder.model() + " failed on a batch of " + texts.size()
+      embeddingProblem = "embedding model " + embedder.model() + " failed on a batch of " + analyzed.length
           + " articles, grouped by text alone: " + e.getMessage();
+      return none;
     }
-    return out;
   }
 
   /** Why the last batch was grouped without embeddings although an embedder is set, or null. */
