@@ -12,7 +12,6 @@ import news.panorama.core.Annotated;
 import news.panorama.core.Article;
 import news.panorama.core.Citation;
 import news.panorama.core.DateMention;
-import news.panorama.core.Entity;
 import news.panorama.core.Quote;
 import news.panorama.core.Sentence;
 import news.panorama.core.StorySections;
@@ -73,9 +72,7 @@ final class Sections {
 
   /** Quotations with a known speaker, one entry per quotation however many outlets and wordings. */
   private static List<StorySections.Said> quotes(List<Annotated> articles) {
-    Map<String, String> sameKeys = new LinkedHashMap<>();
-    for (Annotated a : articles) for (Entity e : a.entities()) sameKeys.put(e.key(), e.key());
-    QuoteLinker linker = new QuoteLinker(sameKeys);
+    QuoteLinker linker = new QuoteLinker(Map.of()); // within one story, speakers' entity keys already agree
     articles.forEach(linker::add);
     Map<String, String> ids = linker.ids();
     Map<String, List<Citation>> citations = new LinkedHashMap<>();

@@ -144,7 +144,7 @@ final class BriefCommand implements Callable<Integer> {
   }
 
   /** The overview alone, one bullet per line: what summary benchmarks score. */
-  private static String text(Briefing b) {
+  static String text(Briefing b) {
     StringBuilder s = new StringBuilder();
     for (Bullet bullet : b.overview()) s.append(bullet.text().replace('\n', ' ')).append("\n");
     return s.toString();

@@ -15,8 +15,6 @@ import news.panorama.brief.ExtractiveBriefer;
 import news.panorama.brief.Rouge;
 import news.panorama.core.Annotated;
 import news.panorama.core.Article;
-import news.panorama.core.Briefing;
-import news.panorama.core.Bullet;
 import news.panorama.text.MultilingualAnalyzer;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -82,10 +80,8 @@ final class EvalSummariesCommand implements Callable<Integer> {
       for (Map.Entry<String, List<Article>> story : stories.entrySet()) {
         List<Annotated> articles = annotated.subList(from, from + story.getValue().size());
         from += story.getValue().size();
-        Briefing b = briefer.brief(story.getKey(), articles, words);
-        StringBuilder text = new StringBuilder();
-        for (Bullet bullet : b.overview()) text.append(bullet.text()).append('\n');
-        summaries.put(story.getKey(), text.toString());
+        // scored exactly as `brief --format text` prints it
+        summaries.put(story.getKey(), BriefCommand.text(briefer.brief(story.getKey(), articles, words)));
         p.step();
       }
     }
