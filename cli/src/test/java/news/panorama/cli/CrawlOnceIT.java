@@ -2,9 +2,6 @@ package news.panorama.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,13 +22,12 @@ class CrawlOnceIT {
       + "for damage before it was scanned.</p><p>Historians welcomed the news, saying several of the maps show "
       + "villages and roads that disappeared after the great flood of the eighteenth century.</p>";
 
-  private HttpServer server;
+  private LoopbackServer server;
   private String base;
 
   @BeforeEach
   void start() throws Exception {
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/", ex -> {
+    server = LoopbackServer.serve(ex -> {
       String p = ex.getRequestURI().getPath();
       String type = "text/html; charset=utf-8";
       String body = switch (p) {
@@ -48,13 +44,12 @@ class CrawlOnceIT {
       ex.getResponseBody().write(bytes);
       ex.close();
     });
-    server.start();
-    base = "http://127.0.0.1:" + server.getAddress().getPort();
+    base = server.base();
   }
 
   @AfterEach
   void stop() {
-    server.stop(0);
+    server.close();
   }
 
   private String rss(String path, String title, String date) {
