@@ -19,8 +19,10 @@ import java.util.Optional;
  * Country names in every language CLDR knows (through ICU4J), each mapped to one canonical term, so
  * that {@code Turkey}, {@code Türkiye}, {@code Turquie} and {@code Турция} meet; and the cities CLDR
  * names as time-zone exemplars (about 400: capitals and large cities, {@code Kyiv}, {@code Київ},
- * {@code Kiew}, {@code Istanbul}, {@code Стамбул}) mapped to their English name and country. Built once
- * (about a second, a few MB), then read-only and thread-safe.
+ * {@code Kiew}, {@code Istanbul}, {@code Стамбул}) mapped to their English name and country, plus the
+ * national capitals that are not time-zone cities ({@code Ankara}, {@code Beijing}, {@code Washington};
+ * English names, from {@code capitals.tsv}). Built once (about a second, a few MB), then read-only and
+ * thread-safe.
  */
 final class Gazetteer {
   /** A matched country: the canonical term and how many tokens its name spans. */
@@ -97,6 +99,30 @@ final class Gazetteer {
         String name = names.getExemplarLocationName(id);
         if (name != null && !AMBIGUOUS_CITIES.contains(name)) add(words, name, code);
       });
+    }
+    addCapitals(words);
+  }
+
+  /** Capitals the time zones miss (a city both lists name keeps its time-zone entry). */
+  private void addCapitals(BreakIterator words) {
+    String all;
+    try (var in = Gazetteer.class.getResourceAsStream("capitals.tsv")) {
+      all = new String(java.util.Objects.requireNonNull(in, "capitals.tsv").readAllBytes(),
+          java.nio.charset.StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot read capitals.tsv", e);
+    }
+    for (String line : all.split("\n")) {
+      if (line.isBlank() || line.startsWith("#")) continue;
+      String[] f = line.split("\t");
+      String region = f[0].strip();
+      String name = f[1].strip();
+      String code = "city:" + canonical(name);
+      if (!termByCode.containsKey(code)) {
+        termByCode.put(code, canonical(name));
+        countryOfCity.put(code, region);
+      }
+      add(words, name, code);
     }
   }
 
