@@ -19,8 +19,10 @@ import news.panorama.text.QuoteLinker;
 
 /**
  * A briefing's sections beyond the overview, from the articles' annotations: each outlet's take,
- * the days the sources name (each with the shortest sentence that says what happened then), and the
- * quotations merged across outlets ({@link QuoteLinker}: one quotation in several wordings).
+ * the world's take by country ({@link WorldTake}), the days the sources name (each with the shortest
+ * sentence that says what happened then), the quotations merged across outlets ({@link QuoteLinker}:
+ * one quotation in several wordings), where sources agree ({@link Agreements}) and where they differ
+ * ({@link Differences}). Related stories need the other stories and are left to the caller.
  */
 final class Sections {
   static final int MAX_EVENTS = 8;
@@ -30,7 +32,9 @@ final class Sections {
   private Sections() {}
 
   static StorySections of(List<Annotated> articles) {
-    return new StorySections(takes(articles), timeline(articles), quotes(articles));
+    Usable usable = new Usable();
+    return new StorySections(takes(articles), WorldTake.of(articles, usable), timeline(articles, usable),
+        quotes(articles), Agreements.of(articles, usable), Differences.of(articles, usable), List.of());
   }
 
   private static List<StorySections.Take> takes(List<Annotated> articles) {
@@ -43,7 +47,7 @@ final class Sections {
   }
 
   /** Day-exact dates named in usable sentences, the most cited first, then shown earliest first. */
-  private static List<StorySections.Event> timeline(List<Annotated> articles) {
+  private static List<StorySections.Event> timeline(List<Annotated> articles, Usable usable) {
     Map<String, List<Citation>> byDay = new TreeMap<>();
     Map<String, String> text = new LinkedHashMap<>();
     Map<String, Set<String>> citedArticles = new LinkedHashMap<>();
@@ -52,7 +56,7 @@ final class Sections {
         if (!"day".equals(d.granularity()) || d.value().length() != 10) continue;
         if (d.sentence() < 0 || d.sentence() >= a.sentences().size()) continue;
         Sentence s = a.sentences().get(d.sentence());
-        if (!NoiseFilter.usable(s.text())) continue;
+        if (!usable.test(s)) continue;
         Set<String> seen = citedArticles.computeIfAbsent(d.value(), k -> new HashSet<>());
         if (!seen.add(a.id())) continue; // one sentence per article and day
         List<Citation> cites = byDay.computeIfAbsent(d.value(), k -> new ArrayList<>());

@@ -96,6 +96,18 @@ final class BriefCommand implements Callable<Integer> {
       takes.addObject().put("article", t.article()).put("source", t.source()).put("country", t.country())
           .put("language", t.language()).put("title", t.title()).put("url", t.url());
     }
+    ArrayNode countries = out.putArray("countries");
+    for (StorySections.CountryTake t : b.sections().countries()) {
+      ObjectNode n = countries.addObject().put("country", t.country()).put("articles", t.articles());
+      ArrayNode terms = n.putArray("terms");
+      t.terms().forEach(terms::add);
+      if (t.quote() == null) {
+        n.putNull("quote");
+      } else {
+        ObjectNode q = n.putObject("quote").put("text", t.quote().quote()).put("article", t.quote().articleId());
+        offsets(q, t.quote(), byId);
+      }
+    }
     ArrayNode timeline = out.putArray("timeline");
     for (StorySections.Event e : b.sections().timeline()) {
       ObjectNode n = timeline.addObject().put("date", e.date()).put("text", e.text());
@@ -108,18 +120,37 @@ final class BriefCommand implements Callable<Integer> {
       q.variants().forEach(variants::add);
       citations(n, q.citations(), byId);
     }
-    out.putArray("related");
+    ArrayNode agreements = out.putArray("agreements");
+    for (StorySections.Agreement a : b.sections().agreements()) {
+      citations(agreements.addObject().put("text", a.text()), a.citations(), byId);
+    }
+    ArrayNode differences = out.putArray("differences");
+    for (StorySections.Difference d : b.sections().differences()) {
+      ArrayNode values = differences.addObject().put("slot", d.slot()).putArray("values");
+      for (StorySections.Difference.Value v : d.values()) {
+        ObjectNode n = values.addObject().put("value", v.value());
+        ArrayNode ids = n.putArray("articles");
+        v.citations().stream().map(Citation::articleId).distinct().forEach(ids::add);
+        citations(n, v.citations(), byId);
+      }
+    }
+    ArrayNode related = out.putArray("related");
+    for (StorySections.Related r : b.sections().related()) {
+      related.addObject().put("story", r.story()).put("headline", r.headline()).put("blurb", r.blurb());
+    }
     return out;
   }
 
   private static void citations(ObjectNode parent, List<Citation> citations, Map<String, Annotated> byId) {
     ArrayNode out = parent.putArray("citations");
-    for (Citation c : citations) {
-      ObjectNode n = out.addObject().put("article", c.articleId());
-      Annotated a = byId.get(c.articleId());
-      if (a != null && c.sentence() >= 0 && c.sentence() < a.sentences().size()) {
-        n.put("start", a.sentences().get(c.sentence()).start()).put("end", a.sentences().get(c.sentence()).end());
-      }
+    for (Citation c : citations) offsets(out.addObject().put("article", c.articleId()), c, byId);
+  }
+
+  /** The cited sentence's character offsets into its article's text, when the article is known. */
+  private static void offsets(ObjectNode n, Citation c, Map<String, Annotated> byId) {
+    Annotated a = byId.get(c.articleId());
+    if (a != null && c.sentence() >= 0 && c.sentence() < a.sentences().size()) {
+      n.put("start", a.sentences().get(c.sentence()).start()).put("end", a.sentences().get(c.sentence()).end());
     }
   }
 

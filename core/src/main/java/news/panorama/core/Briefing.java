@@ -37,4 +37,9 @@ public record Briefing(
       Instant generated) {
     this(storyId, headline, subhead, overview, sources, generated, StorySections.none());
   }
+
+  /** This briefing with {@code related} as its related stories. */
+  public Briefing withRelated(List<StorySections.Related> related) {
+    return new Briefing(storyId, headline, subhead, overview, sources, generated, sections.withRelated(related));
+  }
 }

@@ -10,11 +10,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
 import news.panorama.brief.ExtractiveBriefer;
+import news.panorama.brief.RelatedStories;
 import news.panorama.cluster.StoryGrouper;
 import news.panorama.core.Annotated;
 import news.panorama.core.Article;
 import news.panorama.core.ArticleJson;
 import news.panorama.core.Briefer;
+import news.panorama.core.Briefing;
 import news.panorama.core.Embedder;
 import news.panorama.core.Extractor;
 import news.panorama.core.Outcome;
@@ -44,6 +46,8 @@ import org.jspecify.annotations.Nullable;
  * until new articles join them.
  */
 public final class Pipeline implements AutoCloseable {
+  /** Related stories shown with a briefing. */
+  static final int RELATED = 5;
   private final Extractor extractor;
   private final TextAnalyzer analyzer;
   private final StoryClusterer clusterer;
@@ -55,6 +59,7 @@ public final class Pipeline implements AutoCloseable {
   private @Nullable String embeddingProblem;
   private final Set<String> dirtyStories = new LinkedHashSet<>();
   private final NearDuplicates nearDuplicates = new NearDuplicates();
+  private final RelatedStories related;
   private long accepted;
   private long duplicates;
 
@@ -83,6 +88,7 @@ public final class Pipeline implements AutoCloseable {
     this.briefer = briefer;
     this.store = store;
     this.briefWords = briefWords;
+    this.related = new RelatedStories(RelatedStories.CAPACITY, id -> store.briefing(id).map(RelatedStories::describe));
   }
 
   /** The default stages, configured from {@code config}, writing to {@code store}. */
@@ -265,12 +271,19 @@ public final class Pipeline implements AutoCloseable {
   public synchronized int flush() {
     List<String> stories = new ArrayList<>(dirtyStories);
     dirtyStories.clear();
+    List<Briefing> briefings = new ArrayList<>(stories.size());
     for (String storyId : stories) {
       List<Annotated> articles = store.annotated(storyId);
-      if (!articles.isEmpty()) {
-        store.saveBriefing(briefer.brief(storyId, articles, briefWords));
+      if (articles.isEmpty()) {
+        related.update(storyId, articles, null);
+        continue;
       }
+      Briefing b = briefer.brief(storyId, articles, briefWords);
+      related.update(storyId, articles, b);
+      briefings.add(b);
     }
+    // related stories once every changed story's profile and headline are current
+    for (Briefing b : briefings) store.saveBriefing(b.withRelated(related.of(b.storyId(), RELATED)));
     if (search != null) search.catchUp(store);
     return stories.size();
   }
@@ -287,6 +300,7 @@ public final class Pipeline implements AutoCloseable {
     long recentFrom = store.articleCount() - NearDuplicates.DEFAULT_CAPACITY;
     store.forEachAssigned(a -> {
       clusterer.restore(a.article(), a.storyId());
+      related.add(a.storyId(), a.article());
       if (n[0] >= recentFrom) nearDuplicates.mark(a.article().article());
       n[0]++;
     });

@@ -15,6 +15,7 @@ import news.panorama.core.Page;
 import news.panorama.core.PanoramaConfig;
 import news.panorama.core.Sample;
 import news.panorama.core.Story;
+import news.panorama.core.StorySections;
 import news.panorama.core.SearchQuery;
 import news.panorama.store.JdbcStore;
 import news.panorama.store.LuceneIndex;
@@ -113,6 +114,46 @@ class PipelineTest {
       List<Pipeline.Result> r = pipeline.acceptAll(List.of(seed, twin));
       assertThat(r).allMatch(x -> x instanceof Pipeline.Result.Stored);
       assertThat(store.articleCount()).isEqualTo(2);
+    }
+  }
+
+  /** Written for this test: a later event with the seed story's people and places. */
+  private static Article prisonerSwap(String id, String day) {
+    return Article.of(id, "https://example.org/" + id, "Wire " + id, "UA", "en", java.time.Instant.parse(day + "T10:00:00Z"),
+        "Ukraine and Russia swap prisoners in deal brokered by Erdogan",
+        "Rustem Umerov said Ukraine and Russia exchanged 300 prisoners at the Belarus border on Saturday. "
+            + "Umerov thanked Recep Tayyip Erdogan and Turkey for brokering the swap agreed in Istanbul. "
+            + "Volodymyr Zelensky said more Ukrainian prisoners would come home before the winter holidays.");
+  }
+
+  @Test
+  void briefings_listRelatedStories_alsoAcrossARestart() {
+    String seedStory;
+    String swapStory;
+    try (JdbcStore store = openStore()) {
+      Pipeline first = pipelines.opened(Pipeline.create(PanoramaConfig.defaults(), store));
+      Pipeline.Result seed = first.acceptAll(Sample.articles()).get(0);
+      Pipeline.Result swap = first.acceptAll(List.of(prisonerSwap("swap-1", "2026-01-10"))).get(0);
+      first.flush();
+      seedStory = ((Pipeline.Result.Stored) seed).assignment().storyId();
+      swapStory = ((Pipeline.Result.Stored) swap).assignment().storyId();
+      assertThat(swapStory).isNotEqualTo(seedStory);
+      Briefing swapBriefing = store.briefing(swapStory).orElseThrow();
+      assertThat(swapBriefing.sections().related()).extracting(StorySections.Related::story).containsExactly(seedStory);
+      assertThat(swapBriefing.sections().related().get(0).headline()).isEqualTo(store.briefing(seedStory).orElseThrow().headline());
+      assertThat(store.briefing(seedStory).orElseThrow().sections().related()).extracting(StorySections.Related::story)
+          .containsExactly(swapStory);
+    }
+    try (JdbcStore store = openStore()) {
+      Pipeline second = pipelines.opened(Pipeline.create(PanoramaConfig.defaults(), store));
+      second.warmUp();
+      Pipeline.Result later = second.acceptAll(List.of(prisonerSwap("swap-2", "2026-03-14"))).get(0);
+      second.flush();
+      String laterStory = ((Pipeline.Result.Stored) later).assignment().storyId();
+      assertThat(laterStory).isNotIn(seedStory, swapStory);
+      // the stories of the first run are known from the store: their profiles replayed, their headlines read back
+      assertThat(store.briefing(laterStory).orElseThrow().sections().related()).extracting(StorySections.Related::story)
+          .contains(swapStory, seedStory);
     }
   }
 

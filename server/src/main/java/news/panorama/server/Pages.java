@@ -16,6 +16,7 @@ import news.panorama.core.Briefing;
 import news.panorama.core.Bullet;
 import news.panorama.core.Citation;
 import news.panorama.core.Story;
+import news.panorama.core.StorySections;
 import news.panorama.core.StoryVersion;
 import news.panorama.core.SearchResult;
 import news.panorama.core.SearchHit;
@@ -65,11 +66,13 @@ final class Pages {
     }
     body.append("<p class=\"meta\">").append(coverage(story)).append(" · ")
         .append(age(story.last(), now)).append("</p>\n");
+    Cites cites = new Cites();
     if (briefing != null && !briefing.overview().isEmpty()) {
-      body.append(overview(briefing));
+      body.append(overview(briefing, cites));
     }
     body.append(changes(versions, now));
-    body.append(articlesBySource(articles)).append("</article>\n");
+    if (briefing != null) body.append(sections(briefing.sections(), cites));
+    body.append(articlesBySource(articles)).append(cites.sources()).append("</article>\n");
     return layout(headline, status, body.toString());
   }
 
@@ -217,14 +220,18 @@ final class Pages {
         + count(story.articleCount(), "article");
   }
 
-  /** Overview bullets with numbered citation markers, then the numbered sources they point to. */
-  private static String overview(Briefing briefing) {
-    Map<String, Integer> numbers = new LinkedHashMap<>();
-    List<Citation> cited = new ArrayList<>();
-    StringBuilder out = new StringBuilder("<ul class=\"overview\">\n");
-    for (Bullet bullet : briefing.overview()) {
-      out.append("<li>").append(escape(bullet.text()));
-      for (Citation c : bullet.citations()) {
+  /**
+   * Numbers the citations of a page in order of first use, so that every section's markers point
+   * into one list of sources at the end.
+   */
+  private static final class Cites {
+    private final Map<String, Integer> numbers = new LinkedHashMap<>();
+    private final List<Citation> cited = new ArrayList<>();
+
+    /** The numbered markers of {@code citations}, each linking to the cited article. */
+    String markers(List<Citation> citations) {
+      StringBuilder out = new StringBuilder();
+      for (Citation c : citations) {
         Integer n = numbers.get(c.articleId() + "#" + c.sentence());
         if (n == null) {
           cited.add(c);
@@ -235,15 +242,117 @@ final class Pages {
             .append("\" title=\"").append(escape(c.source() + ": " + c.quote())).append("\">[")
             .append(n).append("]</a>");
       }
-      out.append("</li>\n");
+      return out.toString();
     }
-    out.append("</ul>\n<h2>Sources</h2>\n<ol class=\"sources\">\n");
-    for (Citation c : cited) {
-      out.append("<li><a href=\"").append(escape(citationLink(c))).append("\">")
-          .append(escape(c.source().isBlank() ? "(unknown source)" : c.source()))
-          .append("</a>: <q>").append(escape(c.quote())).append("</q></li>\n");
+
+    String sources() {
+      if (cited.isEmpty()) return "";
+      StringBuilder out = new StringBuilder("<h2>Sources</h2>\n<ol class=\"sources\">\n");
+      for (Citation c : cited) {
+        out.append("<li><a href=\"").append(escape(citationLink(c))).append("\">")
+            .append(escape(c.source().isBlank() ? "(unknown source)" : c.source()))
+            .append("</a>: <q>").append(escape(c.quote())).append("</q></li>\n");
+      }
+      return out.append("</ol>\n").toString();
     }
-    return out.append("</ol>\n").toString();
+  }
+
+  /** Overview bullets with numbered citation markers. */
+  private static String overview(Briefing briefing, Cites cites) {
+    StringBuilder out = new StringBuilder("<ul class=\"overview\">\n");
+    for (Bullet bullet : briefing.overview()) {
+      out.append("<li>").append(escape(bullet.text())).append(cites.markers(bullet.citations())).append("</li>\n");
+    }
+    return out.append("</ul>\n").toString();
+  }
+
+  /** The briefing's sections after the overview, each left out when empty. */
+  private static String sections(StorySections s, Cites cites) {
+    StringBuilder out = new StringBuilder();
+    if (!s.agreements().isEmpty()) {
+      out.append("<section class=\"agreements\">\n<h2>Where sources agree</h2>\n<ul>\n");
+      for (StorySections.Agreement a : s.agreements()) {
+        out.append("<li>").append(escape(a.text())).append(" <span class=\"meta\">")
+            .append(count(outlets(a.citations()), "outlet")).append("</span>").append(cites.markers(a.citations()))
+            .append("</li>\n");
+      }
+      out.append("</ul>\n</section>\n");
+    }
+    if (!s.differences().isEmpty()) {
+      out.append("<section class=\"differences\">\n<h2>Where sources differ</h2>\n<ul>\n");
+      for (StorySections.Difference d : s.differences()) {
+        out.append("<li><strong>").append(escape(d.slot())).append("</strong>: ");
+        List<String> values = new ArrayList<>();
+        for (StorySections.Difference.Value v : d.values()) {
+          values.add("<span class=\"value\">" + escape(v.value()) + "</span> <span class=\"meta\">("
+              + escape(String.join(", ", sourceNames(v.citations()))) + ")</span>" + cites.markers(v.citations()));
+        }
+        out.append(String.join(" · ", values)).append("</li>\n");
+      }
+      out.append("</ul>\n</section>\n");
+    }
+    if (!s.countries().isEmpty()) {
+      out.append("<section class=\"world\">\n<h2>The world&#39;s take</h2>\n<dl>\n");
+      for (StorySections.CountryTake c : s.countries()) {
+        out.append("<dt>").append(escape(c.country())).append(" <span class=\"meta\">")
+            .append(count(c.articles(), "article")).append("</span></dt>\n<dd>");
+        if (!c.terms().isEmpty()) {
+          out.append("<p class=\"terms\">").append(escape(String.join(" · ", c.terms()))).append("</p>");
+        }
+        if (c.quote() != null) {
+          out.append("<blockquote>").append(escape(c.quote().quote())).append(cites.markers(List.of(c.quote())))
+              .append("</blockquote>");
+        }
+        out.append("</dd>\n");
+      }
+      out.append("</dl>\n</section>\n");
+    }
+    if (!s.timeline().isEmpty()) {
+      out.append("<section class=\"timeline\">\n<h2>Timeline</h2>\n<ol>\n");
+      for (StorySections.Event e : s.timeline()) {
+        out.append("<li><time datetime=\"").append(escape(e.date())).append("\">").append(escape(e.date()))
+            .append("</time> ").append(escape(e.text())).append(cites.markers(e.citations())).append("</li>\n");
+      }
+      out.append("</ol>\n</section>\n");
+    }
+    if (!s.quotes().isEmpty()) {
+      out.append("<section class=\"quotes\">\n<h2>Quotes</h2>\n<ul>\n");
+      for (StorySections.Said q : s.quotes()) {
+        out.append("<li><q>").append(escape(q.text())).append("</q> — ").append(escape(q.speaker()))
+            .append(cites.markers(q.citations()));
+        if (!q.variants().isEmpty()) {
+          out.append("<details><summary>Also reported as</summary><ul>");
+          for (String v : q.variants()) out.append("<li><q>").append(escape(v)).append("</q></li>");
+          out.append("</ul></details>");
+        }
+        out.append("</li>\n");
+      }
+      out.append("</ul>\n</section>\n");
+    }
+    if (!s.related().isEmpty()) {
+      out.append("<section class=\"related\">\n<h2>Related stories</h2>\n<ul>\n");
+      for (StorySections.Related r : s.related()) {
+        out.append("<li><a href=\"").append(escape(storyPath(r.story()))).append("\">").append(escape(r.headline()))
+            .append("</a>");
+        if (!r.blurb().isBlank()) out.append("<p>").append(escape(r.blurb())).append("</p>");
+        out.append("</li>\n");
+      }
+      out.append("</ul>\n</section>\n");
+    }
+    return out.toString();
+  }
+
+  private static List<String> sourceNames(List<Citation> citations) {
+    List<String> out = new ArrayList<>();
+    for (Citation c : citations) {
+      String name = c.source().isBlank() ? "(unknown source)" : c.source();
+      if (!out.contains(name)) out.add(name);
+    }
+    return out;
+  }
+
+  private static int outlets(List<Citation> citations) {
+    return sourceNames(citations).size();
   }
 
   private static String articlesBySource(List<Article> articles) {

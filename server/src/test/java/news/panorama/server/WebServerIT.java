@@ -24,6 +24,7 @@ import news.panorama.core.ArticleJson;
 import news.panorama.core.Briefing;
 import news.panorama.core.Bullet;
 import news.panorama.core.Citation;
+import news.panorama.core.StorySections;
 import news.panorama.core.Json;
 import news.panorama.core.Sample;
 import news.panorama.core.Sentence;
@@ -65,7 +66,16 @@ class WebServerIT {
         "Russia will not attend", List.of(
             new Bullet("Zelensky travels to Ankara on Wednesday.", List.of(fromTurkey)),
             new Bullet("A US envoy is expected to join him.", List.of(fromKyiv, fromTurkey))),
-        List.of(turkey.id(), kyiv.id()), NOW);
+        List.of(turkey.id(), kyiv.id()), NOW, new StorySections(List.of(),
+            List.of(new StorySections.CountryTake("TR", 1, List.of("Erdogan", "mediation"), fromTurkey)),
+            List.of(new StorySections.Event("2025-11-19", "Zelensky will travel to Turkey on Wednesday.", List.of(fromTurkey))),
+            List.of(new StorySections.Said("Dmitry Peskov", "We will wait for information", List.of("We will await information"),
+                List.of(fromKyiv))),
+            List.of(new StorySections.Agreement("The \"peace\" envoy is expected in Ankara.", List.of(fromKyiv, fromTurkey))),
+            List.of(new StorySections.Difference("place", List.of(
+                new StorySections.Difference.Value("Ankara", List.of(fromTurkey)),
+                new StorySections.Difference.Value("Istanbul", List.of(fromKyiv))))),
+            List.of(new StorySections.Related("evil", "Another <story>", "Its blurb"))));
     store.saveBriefing(briefing);
     evil = Article.of("evil-1", "javascript:alert(1)", "Evil <b>Times</b>", "FR", "fr",
         Instant.parse("2025-11-17T00:00:00Z"), "<script>alert('x')</script> Breaking & more",
@@ -135,6 +145,25 @@ class WebServerIT {
         .contains("<q>Zelensky will travel to Turkey on Wednesday.</q>")
         .contains("<dt>PA Turkey <span class=\"country\">TR</span></dt>")
         .contains("<a href=\"/articles/" + turkey.id() + "\">" + Pages.escape(turkey.title()) + "</a>");
+  }
+
+  @Test
+  void storyPage_showsEverySectionOfTheBriefing_citingIntoTheSameSourceList() throws Exception {
+    String body = get("/stories/zelensky").body();
+    Article turkey = sample.get(1);
+    assertThat(body)
+        .contains("<h2>Where sources agree</h2>", "<h2>Where sources differ</h2>", "<h2>The world&#39;s take</h2>",
+            "<h2>Timeline</h2>", "<h2>Quotes</h2>", "<h2>Related stories</h2>")
+        .contains("<li><strong>place</strong>: <span class=\"value\">Ankara</span> <span class=\"meta\">(PA Turkey)</span>"
+            + "<a class=\"cite\" href=\"/articles/" + turkey.id() + "\"")
+        .contains("<p class=\"terms\">Erdogan · mediation</p>")
+        .contains("<time datetime=\"2025-11-19\">2025-11-19</time> Zelensky will travel to Turkey on Wednesday.")
+        .contains("<q>We will wait for information</q> — Dmitry Peskov", "<q>We will await information</q>")
+        .contains("<a href=\"/stories/evil\">Another &lt;story&gt;</a><p>Its blurb</p>");
+    // every section's markers number into one source list: the Turkish sentence is [1] wherever it is cited
+    assertThat(body.split("title=\"PA Turkey: Zelensky will travel to Turkey on Wednesday.\">\\[1\\]", -1).length - 1)
+        .isGreaterThanOrEqualTo(5);
+    assertThat(body.split("<h2>Sources</h2>", -1)).hasSize(2);
   }
 
   @Test

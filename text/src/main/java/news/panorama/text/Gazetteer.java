@@ -35,6 +35,7 @@ final class Gazetteer {
   private final Map<String, String> byName = new HashMap<>();
   private final Map<String, String> byCyrillicStem = new HashMap<>();
   private final Map<String, String> termByCode = new HashMap<>();
+  private final java.util.Set<String> countryTerms = new java.util.HashSet<>();
   /** City terms by their own pseudo-code {@code city:<term>}, and the city's country. */
   private final Map<String, String> countryOfCity = new HashMap<>();
 
@@ -61,6 +62,7 @@ final class Gazetteer {
     }
     for (String code : codes) {
       termByCode.put(code, canonical(new ULocale("", code).getDisplayCountry(ULocale.ENGLISH)));
+      countryTerms.add(termByCode.get(code));
     }
     BreakIterator words = BreakIterator.getWordInstance(ULocale.ROOT);
     for (ULocale lang : languages) {
@@ -173,6 +175,11 @@ final class Gazetteer {
   private static String canonical(String englishName) {
     return Folding.stripMarks(englishName.toLowerCase(Locale.ROOT))
         .replaceAll("[^\\p{L}\\p{N}]+", "_").replaceAll("^_|_$", "");
+  }
+
+  /** Whether an entity key is a country's canonical term ({@code turkiye}), not a city's or a region's. */
+  boolean isCountryTerm(String key) {
+    return countryTerms.contains(key);
   }
 
   int maxTokens() {
