@@ -154,17 +154,64 @@ final class BriefCommand implements Callable<Integer> {
     }
   }
 
+  /** The briefing for reading: every section, citations as numbered references listed at the end. */
   private static String markdown(Briefing b) {
     StringBuilder s = new StringBuilder("# ").append(b.headline()).append("\n\n");
     if (!b.subhead().isBlank()) s.append("*").append(b.subhead()).append("*\n\n");
     List<Citation> all = new java.util.ArrayList<>();
-    for (Bullet bullet : b.overview()) {
-      s.append("- ").append(bullet.text());
-      for (Citation c : bullet.citations()) {
-        all.add(c);
-        s.append(" [").append(all.size()).append("]");
+    java.util.function.Function<List<Citation>, String> refs = cs -> {
+      StringBuilder r = new StringBuilder();
+      for (Citation c : cs) {
+        int n = all.indexOf(c);
+        if (n < 0) {
+          all.add(c);
+          n = all.size() - 1;
+        }
+        r.append(" [").append(n + 1).append("]");
       }
-      s.append("\n");
+      return r.toString();
+    };
+    for (Bullet bullet : b.overview()) s.append("- ").append(bullet.text()).append(refs.apply(bullet.citations())).append("\n");
+    StorySections x = b.sections();
+    if (!x.agreements().isEmpty()) {
+      s.append("\n## Where sources agree\n\n");
+      for (StorySections.Agreement a : x.agreements()) s.append("- ").append(a.text()).append(refs.apply(a.citations())).append("\n");
+    }
+    if (!x.differences().isEmpty()) {
+      s.append("\n## Where sources differ\n\n");
+      for (StorySections.Difference d : x.differences()) {
+        s.append("- **").append(d.slot()).append("**:");
+        for (StorySections.Difference.Value v : d.values()) s.append(" ").append(v.value()).append(refs.apply(v.citations())).append(";");
+        s.setLength(s.length() - 1);
+        s.append("\n");
+      }
+    }
+    if (!x.countries().isEmpty()) {
+      s.append("\n## The world's take\n\n");
+      for (StorySections.CountryTake t : x.countries()) {
+        s.append("- **").append(t.country()).append("** (").append(t.articles()).append(t.articles() == 1 ? " article" : " articles")
+            .append("): ").append(String.join(", ", t.terms()));
+        if (t.quote() != null) s.append(" — \"").append(t.quote().quote()).append("\"").append(refs.apply(List.of(t.quote())));
+        s.append("\n");
+      }
+    }
+    if (!x.timeline().isEmpty()) {
+      s.append("\n## Timeline\n\n");
+      for (StorySections.Event e : x.timeline()) s.append("- ").append(e.date()).append(": ").append(e.text()).append(refs.apply(e.citations())).append("\n");
+    }
+    if (!x.quotes().isEmpty()) {
+      s.append("\n## Quotes\n\n");
+      for (StorySections.Said q : x.quotes()) {
+        s.append("- ").append(q.speaker()).append(": \"").append(q.text()).append("\"").append(refs.apply(q.citations())).append("\n");
+      }
+    }
+    if (!x.takes().isEmpty()) {
+      s.append("\n## Alternative takes\n\n");
+      for (StorySections.Take t : x.takes()) {
+        s.append("- ").append(t.source().isBlank() ? "(unknown source)" : t.source());
+        if (!t.country().isBlank()) s.append(" (").append(t.country()).append(")");
+        s.append(": ").append(t.title()).append(" <").append(t.url()).append(">\n");
+      }
     }
     s.append("\n");
     for (int i = 0; i < all.size(); i++) {
