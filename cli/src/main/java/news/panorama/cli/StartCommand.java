@@ -56,6 +56,7 @@ final class StartCommand implements Callable<Integer> {
     JdbcStore store = Stores.open(config);
     LuceneIndex index = Stores.index(config);
     Pipeline pipeline = Pipeline.create(config, store, index);
+    index.embedQueriesWith(pipeline.embedder()); // the model that embeds articles embeds queries
     System.out.println(pipeline.embeddingModel() == null ? "Grouping by text features (cluster.embedding-weight 0)."
         : "Grouping with the embedding model " + pipeline.embeddingModel() + ".");
     long restored = pipeline.warmUp();

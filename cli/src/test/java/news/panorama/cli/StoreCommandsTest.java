@@ -27,11 +27,17 @@ class StoreCommandsTest {
 
   @Test
   void search_findsStoredArticles_withFilters() throws Exception {
-    CliRun run = CliRun.of("search", "--data", data, "--format", "json", "Witkoff", "Ankara");
+    CliRun run = CliRun.of("search", "--data", data, "--format", "json", "--mode", "keyword", "Witkoff", "Ankara");
     assertThat(run.exit()).as(run.err()).isZero();
     JsonNode result = Json.mapper().readTree(run.out());
     assertThat(result.get("total").asLong()).isPositive();
     result.get("hits").forEach(h -> assertThat(h.get("articleId").asText()).startsWith("seed-"));
+
+    // by default words and meaning together: `start` stored the seeds' vectors, so the query is embedded too
+    JsonNode hybrid = Json.mapper().readTree(CliRun.of("search", "--data", data, "--format", "json", "Witkoff", "Ankara").out());
+    assertThat(hybrid.get("mode").asText()).isEqualTo("HYBRID");
+    int found = result.get("hits").size();
+    for (int i = 0; i < found; i++) assertThat(hybrid.get("hits").get(i).get("articleId").asText()).startsWith("seed-");
 
     CliRun lira = CliRun.of("search", "--data", data, "--country", "GB", "lira");
     assertThat(lira.out()).startsWith("1 article found").contains("Turkish lira slips").contains("*lira*");

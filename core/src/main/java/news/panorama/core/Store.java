@@ -3,6 +3,7 @@ package news.panorama.core;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The storage stage: keeps articles, their annotations, stories and briefings, and answers what the
@@ -10,8 +11,16 @@ import java.util.function.Consumer;
  * lost nor duplicated. Implementations are safe to share across threads.
  */
 public interface Store extends AutoCloseable {
-  /** Stores an analyzed article and its story; false when it was already stored. */
-  boolean save(Annotated article, StoryAssignment assignment);
+  /**
+   * Stores an analyzed article, its story and its embedding (null when it has none); false when it
+   * was already stored.
+   */
+  boolean save(Annotated article, StoryAssignment assignment, @Nullable Embedding embedding);
+
+  /** Stores an analyzed article and its story, without an embedding; false when it was already stored. */
+  default boolean save(Annotated article, StoryAssignment assignment) {
+    return save(article, assignment, null);
+  }
 
   /**
    * Moves stored articles to the stories grouping now puts them in (after a merge or a split; see
@@ -72,9 +81,17 @@ public interface Store extends AutoCloseable {
   @Override
   void close();
 
-  /** A stored article with the story it belongs to. */
-  record Assigned(Annotated article, String storyId) {}
+  /** A stored article with the story it belongs to and its embedding, if it has one. */
+  record Assigned(Annotated article, String storyId, @Nullable Embedding embedding) {
+    public Assigned(Annotated article, String storyId) {
+      this(article, storyId, null);
+    }
+  }
 
-  /** A stored article, its story, and its position in the store's insertion order. */
-  record Added(long seq, Annotated article, String storyId) {}
+  /** A stored article, its story, its embedding if any, and its position in the store's insertion order. */
+  record Added(long seq, Annotated article, String storyId, @Nullable Embedding embedding) {
+    public Added(long seq, Annotated article, String storyId) {
+      this(seq, article, storyId, null);
+    }
+  }
 }

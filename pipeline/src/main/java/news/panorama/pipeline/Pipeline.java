@@ -18,6 +18,7 @@ import news.panorama.core.ArticleJson;
 import news.panorama.core.Briefer;
 import news.panorama.core.Briefing;
 import news.panorama.core.Embedder;
+import news.panorama.core.Embedding;
 import news.panorama.core.Extractor;
 import news.panorama.core.Outcome;
 import news.panorama.core.Page;
@@ -210,6 +211,11 @@ public final class Pipeline implements AutoCloseable {
     return embeddingProblem;
   }
 
+  /** The embedding model the pipeline owns (shared with search to embed queries), or null. */
+  public @Nullable Embedder embedder() {
+    return embedder;
+  }
+
   /** The embedding model in use, or null when grouping goes by text alone. */
   public @Nullable String embeddingModel() {
     return embedder == null ? null : embedder.model();
@@ -230,7 +236,7 @@ public final class Pipeline implements AutoCloseable {
     StoryAssignment assignment = clusterer.assign(annotated, embedding);
     boolean saved;
     try {
-      saved = store.save(annotated, assignment);
+      saved = store.save(annotated, assignment, embedder == null ? null : Embedding.of(embedder.model(), embedding));
     } catch (IllegalArgumentException e) {
       return new Result.Rejected(e.getMessage());
     }
@@ -289,8 +295,9 @@ public final class Pipeline implements AutoCloseable {
   }
 
   /**
-   * Replays what is stored into the grouping stage so that new articles can join stories from an
-   * earlier run, and queues the stories whose briefing an earlier run did not get to write (it was
+   * Replays what is stored into the grouping stage (with the stored embeddings when they are of the
+   * model in use) so that new articles can join stories from an earlier run, rebuilds the related
+   * stories' profiles, and queues the stories whose briefing an earlier run did not get to write (it was
    * stopped or crashed) for the next {@link #flush()}; the most recent stored articles refill the
    * near-duplicate window (in publication order), so copies are still marked across a restart.
    * Costs one pass over the stored articles.
@@ -299,7 +306,9 @@ public final class Pipeline implements AutoCloseable {
     long[] n = {0};
     long recentFrom = store.articleCount() - NearDuplicates.DEFAULT_CAPACITY;
     store.forEachAssigned(a -> {
-      clusterer.restore(a.article(), a.storyId());
+      Embedding e = a.embedding();
+      clusterer.restore(a.article(), e != null && embedder != null && e.model().equals(embedder.model()) ? e.values() : null,
+          a.storyId());
       related.add(a.storyId(), a.article());
       if (n[0] >= recentFrom) nearDuplicates.mark(a.article().article());
       n[0]++;

@@ -41,6 +41,14 @@ class PipelineTest {
       assertThat(pipeline.embeddingModel()).as("the shipped model groups by default").isEqualTo("e5-small-v2-q");
       assertThat(pipeline.embeddingProblem()).isNull();
       assertThat(pipeline.flush()).isEqualTo(1);
+      // the vectors are stored, so a restart groups with them and the index searches by meaning
+      List<news.panorama.core.Store.Assigned> stored = new java.util.ArrayList<>();
+      store.forEachAssigned(stored::add);
+      assertThat(stored).hasSize(5).allSatisfy(a -> {
+        assertThat(a.embedding()).isNotNull();
+        assertThat(a.embedding().model()).isEqualTo("e5-small-v2-q");
+        assertThat(a.embedding().values()).hasSize(pipeline.embedder().dimensions());
+      });
 
       List<Story> stories = store.topStories(10);
       assertThat(stories).hasSize(1);

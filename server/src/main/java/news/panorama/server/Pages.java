@@ -108,7 +108,11 @@ final class Pages {
       body.append("<p class=\"error\">").append(escape(error)).append("</p>\n");
     } else if (result != null) {
       body.append("<p class=\"meta\">").append(count((int) Math.min(result.total(), Integer.MAX_VALUE), "article"))
-          .append(" found</p>\n<ol class=\"hits\">\n");
+          .append(" found ").append(switch (result.mode()) {
+            case KEYWORD -> "by words";
+            case SEMANTIC -> "by meaning";
+            case HYBRID -> "by words and meaning";
+          }).append("</p>\n<ol class=\"hits\">\n");
       for (SearchHit h : result.hits()) {
         String title = h.title().isBlank() ? "(untitled)" : h.title();
         body.append("<li><a href=\"").append(articlePath(h.articleId())).append("\">").append(escape(title))

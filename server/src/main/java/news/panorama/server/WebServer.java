@@ -175,8 +175,10 @@ public final class WebServer implements AutoCloseable {
   /** Runs a search from request parameters; a bad parameter fails with a sentence naming it. */
   private SearchResult searchFor(Context ctx, String q) {
     if (search == null) throw new IllegalArgumentException("search is not available on this server");
+    String mode = param(ctx, "mode");
     return search.search(new SearchQuery(q, param(ctx, "country"), param(ctx, "language"), param(ctx, "source"),
-        param(ctx, "story"), time(ctx, "from"), time(ctx, "to"), limit(ctx, 20)));
+        param(ctx, "story"), time(ctx, "from"), time(ctx, "to"), limit(ctx, 20),
+        mode == null ? SearchQuery.Mode.HYBRID : SearchQuery.Mode.parse(mode)));
   }
 
   private static @Nullable String param(Context ctx, String name) {

@@ -25,6 +25,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import news.panorama.core.Annotated;
 import news.panorama.core.Article;
+import news.panorama.core.Embedding;
 import news.panorama.core.Briefing;
 import news.panorama.core.Json;
 import news.panorama.core.Store;
@@ -109,7 +110,7 @@ public final class JdbcStore implements Store {
   }
 
   @Override
-  public boolean save(Annotated annotated, StoryAssignment assignment) {
+  public boolean save(Annotated annotated, StoryAssignment assignment, @Nullable Embedding embedding) {
     Article article = annotated.article().withoutHtml();
     String id = article.id();
     String storyId = assignment.storyId();
@@ -126,7 +127,7 @@ public final class JdbcStore implements Store {
         return false;
       }
       try {
-        insertArticle(c, stored, storyId, json);
+        insertArticle(c, stored, storyId, json, embedding);
       } catch (SQLException e) {
         if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
           c.rollback();
@@ -171,7 +172,8 @@ public final class JdbcStore implements Store {
    * insertion order and followers of that order (the search index) see the change.
    */
   private void moveArticle(Connection c, String id, String storyId) throws SQLException {
-    String columns = "url, source, country, language, published, title, text, authors, image, annotated, added_at";
+    String columns = "url, source, country, language, published, title, text, authors, image, annotated, added_at,"
+        + " embedding_model, embedding";
     int n = columns.split(", ").length;
     Object[] values = new Object[n];
     int[] types = new int[n];
@@ -387,8 +389,9 @@ public final class JdbcStore implements Store {
   /** Streams every article with a database cursor, so memory stays flat however large the store. */
   @Override
   public void forEachAssigned(Consumer<Assigned> consumer) {
-    stream("read all articles", "SELECT id, story_id, annotated FROM articles" + PUBLICATION_ORDER,
-        s -> { }, rs -> consumer.accept(new Assigned(annotated(rs.getString(3), rs.getString(1)), rs.getString(2))));
+    stream("read all articles", "SELECT id, story_id, annotated, embedding_model, embedding FROM articles" + PUBLICATION_ORDER,
+        s -> { }, rs -> consumer.accept(new Assigned(annotated(rs.getString(3), rs.getString(1)), rs.getString(2),
+            embedding(rs.getString(4), rs.getString(5), rs.getString(1)))));
   }
 
   /**
@@ -401,8 +404,10 @@ public final class JdbcStore implements Store {
   @Override
   public void forEachAddedSince(long seq, Consumer<Added> consumer) {
     stream("read the articles added after position " + seq,
-        "SELECT seq, id, story_id, annotated FROM articles WHERE seq > ? ORDER BY seq", s -> s.setLong(1, seq),
-        rs -> consumer.accept(new Added(rs.getLong(1), annotated(rs.getString(4), rs.getString(2)), rs.getString(3))));
+        "SELECT seq, id, story_id, annotated, embedding_model, embedding FROM articles WHERE seq > ? ORDER BY seq",
+        s -> s.setLong(1, seq),
+        rs -> consumer.accept(new Added(rs.getLong(1), annotated(rs.getString(4), rs.getString(2)), rs.getString(3),
+            embedding(rs.getString(5), rs.getString(6), rs.getString(2)))));
   }
 
   /** Binds a statement's parameters, or handles one row of its result. */
@@ -464,12 +469,12 @@ public final class JdbcStore implements Store {
     return exists(c, "SELECT 1 FROM articles WHERE id = ? OR url = ?", id, url);
   }
 
-  private void insertArticle(Connection c, Annotated annotated, String storyId, String json)
-      throws SQLException {
+  private void insertArticle(Connection c, Annotated annotated, String storyId, String json,
+      @Nullable Embedding embedding) throws SQLException {
     Article a = annotated.article();
     try (PreparedStatement s = c.prepareStatement("INSERT INTO articles (id, url, source, country,"
-        + " language, published, title, text, authors, image, story_id, annotated, added_at)"
-        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        + " language, published, title, text, authors, image, story_id, annotated, added_at, embedding_model, embedding)"
+        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       s.setString(1, a.id());
       s.setString(2, a.url().isEmpty() ? null : a.url());
       s.setString(3, a.source());
@@ -483,6 +488,8 @@ public final class JdbcStore implements Store {
       s.setString(11, storyId);
       s.setString(12, json);
       setTime(s, 13, clock.instant());
+      s.setString(14, embedding == null ? null : embedding.model());
+      s.setString(15, embedding == null ? null : encode(embedding.values()));
       s.executeUpdate();
     }
   }
@@ -540,6 +547,30 @@ public final class JdbcStore implements Store {
         fromJson(rs.getString(6), STRINGS, "the sources of story '" + id + "'"),
         fromJson(rs.getString(7), STRINGS, "the countries of story '" + id + "'"),
         fromJson(rs.getString(8), STRINGS, "the languages of story '" + id + "'"));
+  }
+
+  /** Base64 of the vector's little-endian 32-bit floats: a column type H2 and PostgreSQL share. */
+  static String encode(float[] values) {
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(values.length * Float.BYTES).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    for (float v : values) b.putFloat(v);
+    return java.util.Base64.getEncoder().encodeToString(b.array());
+  }
+
+  static float[] decode(String base64) {
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(java.util.Base64.getDecoder().decode(base64))
+        .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    float[] out = new float[b.remaining() / Float.BYTES];
+    for (int i = 0; i < out.length; i++) out[i] = b.getFloat();
+    return out;
+  }
+
+  private static @Nullable Embedding embedding(@Nullable String model, @Nullable String vector, String id) {
+    if (model == null || vector == null) return null;
+    try {
+      return new Embedding(model, decode(vector));
+    } catch (IllegalArgumentException e) {
+      throw new StoreException("the stored embedding of article '" + id + "' is not readable", e);
+    }
   }
 
   private static Annotated annotated(String json, String id) {

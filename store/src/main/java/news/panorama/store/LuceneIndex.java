@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.function.Supplier;
 import news.panorama.core.Annotated;
 import news.panorama.core.Article;
+import news.panorama.core.Embedder;
+import news.panorama.core.Embedding;
 import news.panorama.core.SearchHit;
 import news.panorama.core.SearchIndex;
 import news.panorama.core.SearchQuery;
@@ -52,6 +54,7 @@ import org.apache.lucene.analysis.th.ThaiAnalyzer;
 import org.apache.lucene.analysis.tr.TurkishAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
@@ -60,10 +63,14 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.queryparser.simple.SimpleQueryParser;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.SearcherManager;
@@ -83,6 +90,11 @@ import org.jspecify.annotations.Nullable;
  * that language's stemmed field (Thai's segments Thai words). A query is analyzed for every field, so "elections" finds
  * "election" in English text and "Wahlen" finds "Wahl" in German text.
  *
+ * <p>Articles stored with an embedding also get it in an HNSW vector field, for semantic queries
+ * (the query embedded with the same model, nearest articles by cosine, filters applied during the
+ * graph search) and hybrid ones (word and vector rankings fused by reciprocal rank). One index holds
+ * one model's vectors: the first embedded article's, kept in the commit data.
+ *
  * <p>The index follows the store (see {@link SearchIndex}): the store position of the last indexed
  * article is kept in each commit, and {@link #catchUp} indexes what came after it. Thread-safe;
  * searches see the last catch-up.
@@ -97,6 +109,13 @@ public final class LuceneIndex implements SearchIndex {
   private static final String TITLE = "title";
   private static final String ANY = "text";
   private static final String SEQ = "seq";
+  private static final String VECTOR = "vector";
+  /** Commit data: the embedding model whose vectors the index holds. */
+  private static final String MODEL = "model";
+  /** Reciprocal rank fusion's constant (Cormack, Clarke and Büttcher 2009): damps the weight of the very top ranks. */
+  static final int RRF_K = 60;
+  /** How deep each list goes before fusion, at least. */
+  static final int FUSION_DEPTH = 50;
   private static final int SNIPPET_PASSAGES = 2;
 
   /** Languages with a stemming analyzer, by ISO 639-1 code. */
@@ -110,14 +129,31 @@ public final class LuceneIndex implements SearchIndex {
   private final SearcherManager searchers;
   private final Analyzer analyzer;
   private long indexedSeq;
+  /** The model of the indexed vectors (the first embedded article's), or null before any. */
+  private volatile @Nullable String vectorModel;
+  private volatile @Nullable Embedder queryEmbedder;
 
-  private LuceneIndex(Directory directory, IndexWriter writer, Analyzer analyzer, long indexedSeq)
-      throws IOException {
+  private LuceneIndex(Directory directory, IndexWriter writer, Analyzer analyzer, long indexedSeq,
+      @Nullable String vectorModel) throws IOException {
     this.directory = directory;
     this.writer = writer;
     this.analyzer = analyzer;
     this.searchers = new SearcherManager(writer, null);
     this.indexedSeq = indexedSeq;
+    this.vectorModel = vectorModel;
+  }
+
+  /**
+   * Embeds semantic and hybrid queries with this model (null: they run by words). Vectors of
+   * another model than the indexed one cannot be compared, so then queries run by words too.
+   */
+  public void embedQueriesWith(@Nullable Embedder embedder) {
+    this.queryEmbedder = embedder;
+  }
+
+  /** The embedding model of the indexed vectors, or null when no article with a vector is indexed. */
+  public @Nullable String vectorModel() {
+    return vectorModel;
   }
 
   /** Opens (or creates) the index in a folder. */
@@ -128,12 +164,15 @@ public final class LuceneIndex implements SearchIndex {
       IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(analyzer)
           .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
       long seq = 0;
+      String model = null;
       if (DirectoryReader.indexExists(dir)) {
         try (DirectoryReader reader = DirectoryReader.open(dir)) {
-          seq = Long.parseLong(reader.getIndexCommit().getUserData().getOrDefault(SEQ, "0"));
+          Map<String, String> data = reader.getIndexCommit().getUserData();
+          seq = Long.parseLong(data.getOrDefault(SEQ, "0"));
+          model = data.get(MODEL);
         }
       }
-      return new LuceneIndex(dir, writer, analyzer, seq);
+      return new LuceneIndex(dir, writer, analyzer, seq, model);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the search index in " + folder, e);
     }
@@ -206,7 +245,13 @@ public final class LuceneIndex implements SearchIndex {
     try {
       store.forEachAddedSince(indexedSeq, added -> {
         try {
-          writer.updateDocument(new Term(ID, added.article().id()), document(added.article(), added.storyId()));
+          Document d = document(added.article(), added.storyId());
+          Embedding e = added.embedding();
+          if (e != null && vectorModel == null) vectorModel = e.model();
+          if (e != null && e.model().equals(vectorModel)) {
+            d.add(new KnnFloatVectorField(VECTOR, e.values(), VectorSimilarityFunction.COSINE));
+          }
+          writer.updateDocument(new Term(ID, added.article().id()), d);
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
@@ -214,7 +259,9 @@ public final class LuceneIndex implements SearchIndex {
         n[0]++;
       });
       if (n[0] > 0) {
-        writer.setLiveCommitData(Map.of(SEQ, Long.toString(last[0])).entrySet());
+        Map<String, String> data = new HashMap<>(Map.of(SEQ, Long.toString(last[0])));
+        if (vectorModel != null) data.put(MODEL, vectorModel);
+        writer.setLiveCommitData(data.entrySet());
         writer.commit();
         indexedSeq = last[0];
         searchers.maybeRefreshBlocking();
@@ -255,23 +302,37 @@ public final class LuceneIndex implements SearchIndex {
     parser.setDefaultOperator(BooleanClause.Occur.MUST); // every word must match, as readers expect
     Query words = parser.parse(q.text());
     if (words == null) words = new MatchNoDocsQuery("no searchable words");
+    Query filters = filters(q);
     BooleanQuery.Builder b = new BooleanQuery.Builder().add(words, BooleanClause.Occur.MUST);
-    filter(b, COUNTRY, q.country());
-    filter(b, LANGUAGE, q.language());
-    filter(b, SOURCE, q.source());
-    filter(b, STORY, q.storyId());
-    if (q.from() != null || q.to() != null) {
-      long from = q.from() == null ? Long.MIN_VALUE : q.from().toEpochMilli();
-      long to = q.to() == null ? Long.MAX_VALUE : q.to().toEpochMilli();
-      b.add(LongPoint.newRangeQuery(PUBLISHED, from, to), BooleanClause.Occur.FILTER);
-    }
-    Query query = b.build();
+    if (filters != null) b.add(filters, BooleanClause.Occur.FILTER);
+    Query keyword = b.build();
+    Embedder embedder = queryEmbedder;
+    SearchQuery.Mode mode = q.mode() != SearchQuery.Mode.KEYWORD && embedder != null && vectorModel != null
+        && embedder.model().equals(vectorModel) ? q.mode() : SearchQuery.Mode.KEYWORD;
     try {
       IndexSearcher searcher = searchers.acquire();
       try {
-        TopDocs top = searcher.search(query, q.limit());
+        TopDocs top;
+        long total;
+        if (mode == SearchQuery.Mode.KEYWORD) {
+          top = searcher.search(keyword, q.limit());
+          total = top.totalHits.value();
+        } else {
+          float[] vector = embedder.embed(q.text());
+          int depth = mode == SearchQuery.Mode.SEMANTIC ? q.limit() : Math.max(q.limit(), FUSION_DEPTH);
+          TopDocs near = searcher.search(new KnnFloatVectorQuery(VECTOR, vector, depth, filters), depth);
+          if (mode == SearchQuery.Mode.SEMANTIC) {
+            top = near;
+            total = near.scoreDocs.length;
+          } else {
+            TopDocs byWords = searcher.search(keyword, Math.max(q.limit(), FUSION_DEPTH));
+            top = fuse(byWords, near, q.limit());
+            total = Math.max(byWords.totalHits.value(), top.totalHits.value());
+          }
+        }
         UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
             .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+            .withMaxNoHighlightPassages(1) // a hit found by meaning alone shows its opening
             .build();
         // marks the words in the stored language-neutral field; the filters have nothing to mark
         Query marked = new SimpleQueryParser(analyzer, Map.of(ANY, 1.0f)).parse(q.text());
@@ -282,13 +343,48 @@ public final class LuceneIndex implements SearchIndex {
           Document d = searcher.storedFields().document(top.scoreDocs[i].doc);
           hits.add(hit(d, top.scoreDocs[i].score, snippets[i]));
         }
-        return new SearchResult(top.totalHits.value(), hits);
+        return new SearchResult(total, hits, mode);
       } finally {
         searchers.release(searcher);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("search failed for '" + q.text() + "'", e);
     }
+  }
+
+  /** The query's filters (country, language, source, story, time range) as one query, or null when it has none. */
+  private static @Nullable Query filters(SearchQuery q) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    filter(b, COUNTRY, q.country());
+    filter(b, LANGUAGE, q.language());
+    filter(b, SOURCE, q.source());
+    filter(b, STORY, q.storyId());
+    if (q.from() != null || q.to() != null) {
+      long from = q.from() == null ? Long.MIN_VALUE : q.from().toEpochMilli();
+      long to = q.to() == null ? Long.MAX_VALUE : q.to().toEpochMilli();
+      b.add(LongPoint.newRangeQuery(PUBLISHED, from, to), BooleanClause.Occur.FILTER);
+    }
+    BooleanQuery built = b.build();
+    return built.clauses().isEmpty() ? null : built;
+  }
+
+  /**
+   * Reciprocal rank fusion: each document scores the sum of 1 / ({@link #RRF_K} + rank) over the
+   * lists it is in, so one found both by words and by meaning outranks one found either way alone,
+   * and BM25's and cosine's scales never need reconciling. Ties keep the word ranking's order.
+   */
+  static TopDocs fuse(TopDocs byWords, TopDocs byMeaning, int limit) {
+    Map<Integer, Double> score = new LinkedHashMap<>();
+    for (TopDocs list : List.of(byWords, byMeaning)) {
+      for (int rank = 0; rank < list.scoreDocs.length; rank++) {
+        score.merge(list.scoreDocs[rank].doc, 1.0 / (RRF_K + rank + 1), Double::sum);
+      }
+    }
+    List<Map.Entry<Integer, Double>> ranked = new ArrayList<>(score.entrySet());
+    ranked.sort(Map.Entry.<Integer, Double>comparingByValue().reversed());
+    ScoreDoc[] docs = new ScoreDoc[Math.min(limit, ranked.size())];
+    for (int i = 0; i < docs.length; i++) docs[i] = new ScoreDoc(ranked.get(i).getKey(), ranked.get(i).getValue().floatValue());
+    return new TopDocs(new TotalHits(score.size(), TotalHits.Relation.EQUAL_TO), docs);
   }
 
   private static void filter(BooleanQuery.Builder b, String field, @Nullable String value) {

@@ -25,7 +25,7 @@ public final class StoreCopy {
     Set<String> stories = new LinkedHashSet<>();
     from.forEachAddedSince(0, added -> {
       String id = added.article().id();
-      if (to.save(added.article(), new StoryAssignment(id, added.storyId(), false, 1.0))) {
+      if (to.save(added.article(), new StoryAssignment(id, added.storyId(), false, 1.0), added.embedding())) {
         copied[0]++;
       } else {
         present[0]++;

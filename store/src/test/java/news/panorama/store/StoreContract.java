@@ -77,6 +77,28 @@ abstract class StoreContract {
   }
 
   @Test
+  void embeddings_areKeptWithTheirModel_andFollowAnArticleToAnotherStory() {
+    Article a = sample.get(0);
+    Article b = sample.get(1);
+    float[] vector = {0.6f, -0.8f, Float.MIN_VALUE, 1e-7f};
+    store.save(annotated(a), assign(a, "s1"), new news.panorama.core.Embedding("e5-small-v2-q", vector));
+    store.save(annotated(b), assign(b, "s2"));
+
+    List<Store.Assigned> all = new java.util.ArrayList<>();
+    store.forEachAssigned(all::add);
+    assertThat(all).extracting(Store.Assigned::embedding)
+        .containsExactly(new news.panorama.core.Embedding("e5-small-v2-q", vector.clone()), null);
+
+    store.reassign(List.of(new StoryAssignment(a.id(), "s2", false, 1.0)));
+    List<Store.Added> added = new java.util.ArrayList<>();
+    store.forEachAddedSince(0, added::add);
+    Store.Added moved = added.stream().filter(x -> x.article().id().equals(a.id())).findFirst().orElseThrow();
+    assertThat(moved.storyId()).isEqualTo("s2");
+    assertThat(moved.embedding()).isNotNull();
+    assertThat(moved.embedding().values()).containsExactly(vector);
+  }
+
+  @Test
   void save_returnsFalseAndChangesNothing_whenIdAlreadyStored() {
     Article a = sample.get(0);
     store.save(annotated(a), assign(a, "s1"));
