@@ -523,10 +523,11 @@ public final class JdbcStore implements Store {
         }
       }
     }
-    String headline = firstString(c, "SELECT body FROM briefings WHERE story_id = ?", storyId)
-        .map(body -> fromJson(body, Briefing.class, "the briefing of story '" + storyId + "'").headline())
-        .filter(h -> !h.isBlank())
-        .orElse(title.isBlank() ? "(untitled)" : title);
+    // a briefed story keeps the headline saveBriefing wrote (no need to parse the briefing per article)
+    String headline = exists(c, "SELECT 1 FROM briefings WHERE story_id = ?", storyId)
+        ? firstString(c, "SELECT headline FROM stories WHERE id = ?", storyId).filter(h -> !h.isBlank()).orElse(null)
+        : null;
+    if (headline == null) headline = title.isBlank() ? "(untitled)" : title;
     @Nullable Object[] values = {headline, utc(first), utc(last), count, sources.size(), countries.size(),
         toJson(sources, "sources"), toJson(countries, "countries"), toJson(languages, "languages"),
         utc(clock.instant()), storyId};
