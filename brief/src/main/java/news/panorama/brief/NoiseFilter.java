@@ -27,6 +27,10 @@ final class NoiseFilter {
       Pattern.compile("(?i)^by\\s+[\\p{L} .'-]{2,60}\\b\\d+\\s*(min|mins|minutes|hours?|days?)\\s+ago"),
       Pattern.compile("\\b\\p{Lu}{2,}(\\s\\p{Lu}\\w*)?/\\p{L}"),
       Pattern.compile("(?i)\\((photo|image|file photo)[^)]*\\)|\\bphoto(graph)?:|getty images|\\bap photo\\b"),
+      // a wire photo caption ends on its place and full date: "..., in Anchorage, Alaska, U.S., August 15, 2025."
+      Pattern.compile(",\\s+(?:(?:January|February|March|April|May|June|July|August|September|October|November"
+          + "|December)\\s+\\d{1,2},\\s+\\d{4}|\\d{1,2}\\s+(?:January|February|March|April|May|June|July|August"
+          + "|September|October|November|December)\\s+\\d{4})\\.[\"”’']?$"),
       Pattern.compile("(?i)https?://|www\\."));
 
   /** A prototype, cloned per use: break iterators are not thread-safe. */

@@ -116,6 +116,76 @@ class ExtractiveBrieferTest {
     assertThat(b.sections().quotes()).allSatisfy(q -> assertThat(q.citations()).hasSize(1));
   }
 
+  /** Written for these tests: wire copy of a made-up story, each title its article's first sentence (no headline). */
+  private static List<Annotated> wireStory() {
+    String[][] wire = {
+        {"w1", "2025-03-07T00:00:00Z", "RIVERTON, Ontario (AP) _ The Riverton city council on Friday approved a new "
+            + "bridge over the Grand River after a two-year dispute over its cost. The vote was 7 to 2. Mayor Ann Holt said the bridge would "
+            + "cost 40 million dollars and open in 2027. Critics said the city could not afford the project."},
+        {"w2", "2025-03-07T00:00:00Z", "The Riverton city council approved a 40 million dollar bridge over the Grand "
+            + "River on Friday, ending a two-year dispute. Mayor Ann Holt called the vote a victory for commuters. Two council members "
+            + "voted against the plan, citing its cost."},
+        {"w3", "2025-03-08T00:00:00Z", "The province of Ontario will pay half of the cost of the Riverton bridge, the "
+            + "transport minister said on Saturday. Construction will begin in the spring. The bridge will replace a ferry "
+            + "that has carried commuters across the Grand River since 1950."},
+        {"w4", "2025-03-09T00:00:00Z", "Ferry workers in Riverton fear for their jobs once the bridge over the Grand River "
+            + "opens, their union said Sunday. Shop owners near the ferry landing expect to lose customers. The ferry "
+            + "company employs 45 people."}};
+    List<Annotated> out = new java.util.ArrayList<>();
+    for (String[] w : wire) {
+      String firstSentence = w[2].substring(0, w[2].indexOf(". ") + 1);
+      out.add(new MultilingualAnalyzer().analyze(Article.of(w[0], "test://" + w[0], "Wire", "CA", "en",
+          Instant.parse(w[1]), firstSentence, w[2])));
+    }
+    return out;
+  }
+
+  @Test
+  void wireLeads_areBullets_trimmedOfDatelineAndPastWeekday_citingTheWholeSentence() {
+    List<Annotated> story = wireStory();
+    Briefing b = BRIEFER.brief("s-wire", story, 100);
+    assertThat(b.overview()).hasSizeBetween(3, 6);
+    assertThat(words(b)).isLessThanOrEqualTo(100);
+    assertThat(b.overview()).as("an article's lead, its title taken from it, is content")
+        .anySatisfy(bullet -> assertThat(bullet.citations().get(0).sentence()).isZero());
+    Map<String, Annotated> byId = story.stream().collect(Collectors.toMap(Annotated::id, Function.identity()));
+    for (Bullet bullet : b.overview()) {
+      Citation own = bullet.citations().get(0);
+      assertThat(byId.get(own.articleId()).sentences().get(own.sentence()).text()).isEqualTo(own.quote());
+      assertThat(bullet.text()).doesNotContain("(AP)", "on Friday", "Saturday", "Sunday");
+      assertThat(isDeletionOf(bullet.text(), own.quote())).as("%s <- %s", bullet.text(), own.quote()).isTrue();
+    }
+  }
+
+  /** Whether {@code shown} is {@code source} with some words deleted (a comma may go with them). */
+  private static boolean isDeletionOf(String shown, String source) {
+    String[] kept = shown.split("\\s+");
+    String[] all = source.strip().split("\\s+");
+    int j = 0;
+    for (String w : kept) {
+      while (j < all.length && !all[j].equals(w) && !all[j].replaceAll(",$", "").equals(w.replaceAll("[.,]$", ""))) j++;
+      if (j == all.length) return false;
+      j++;
+    }
+    return true;
+  }
+
+  @Test
+  void bulletsAreOrderedMostCentralFirst() {
+    List<Annotated> story = wireStory();
+    Briefing b = BRIEFER.brief("s-wire", story, 100);
+    Vectors.Vector centroid = Vectors.Vector.of(ExtractiveBriefer.centroid(story));
+    assertThat(b.overview()).hasSizeGreaterThan(2);
+    double previous = Double.MAX_VALUE;
+    for (Bullet bullet : b.overview()) {
+      var terms = new MultilingualAnalyzer().analyze(Article.of("b", "", "", "", "en", null, "", bullet.text()))
+          .sentences().get(0).terms();
+      double closeness = Vectors.cosine(Vectors.of(terms), centroid);
+      assertThat(closeness).as(bullet.text()).isLessThanOrEqualTo(previous + 1e-9);
+      previous = closeness;
+    }
+  }
+
   @Test
   void wordCapIsRespected_whenCapIsSmall() {
     Briefing b = BRIEFER.brief("s-seeds", SEEDS, 60);
@@ -147,6 +217,12 @@ class ExtractiveBrieferTest {
     assertThat(NoiseFilter.usable("Ukrainian President Volodymyr Zelenskiy attends a press conference in Paris. REUTERS/Sarah Meyssonnier")).isFalse();
     assertThat(NoiseFilter.usable("Zelensky Heads to Ankara for Crucial Peace Talks with Trump Envoy")).isFalse();
     assertThat(NoiseFilter.usable("The Kremlin said no Russian representatives would attend the talks.")).isTrue();
+  }
+
+  @Test
+  void photoCaptionIsSkipped_whenItEndsOnPlaceAndDate() {
+    assertThat(NoiseFilter.usable("The mayor and the engineers inspect the bridge site in Riverton, Ontario, March 6, 2025.")).isFalse();
+    assertThat(NoiseFilter.usable("The council approved the bridge on March 6, 2025.")).isTrue();
   }
 
   @Test
