@@ -1,6 +1,9 @@
 package news.panorama.brief;
 
-/** Cleans a page title into a headline: no outlet suffix ({@code " - Reuters"}, {@code " | BBC News"}), no wrapping quotes. */
+/**
+ * Cleans a page title into a headline: no outlet suffix ({@code " - Reuters"}, {@code " | BBC News"}),
+ * no wire dateline, no wrapping quotes.
+ */
 final class Headlines {
   private static final String[] SEPARATORS = {" | ", " - ", " – ", " — ", " :: ", " · "};
   private static final String QUOTES = "\"'“”‘’«»";
@@ -9,6 +12,9 @@ final class Headlines {
 
   static String clean(String title) {
     String t = title.strip().replaceAll("\\s+", " ");
+    // a title that is a whole sentence was taken from a wire lead, dateline and all ("NAIROBI, Kenya (AP) _");
+    // a real headline keeps its words ("US - China talks resume")
+    if (NoiseFilter.usable(t)) t = Trimmer.trim(t, "", at -> false).text();
     boolean changed = true;
     while (changed) {
       changed = false;

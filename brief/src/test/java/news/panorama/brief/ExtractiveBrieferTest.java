@@ -229,6 +229,9 @@ class ExtractiveBrieferTest {
   void outletSuffixAndQuotesAreRemoved_whenTitleHasThem() {
     assertThat(Headlines.clean("Zelensky heads to Turkey for talks - Reuters")).isEqualTo("Zelensky heads to Turkey for talks");
     assertThat(Headlines.clean("“Zelensky heads to Turkey” | BBC News")).isEqualTo("Zelensky heads to Turkey");
+    assertThat(Headlines.clean("NAIROBI, Kenya (AP) _ Rebels seized the town on Sunday."))
+        .isEqualTo("Rebels seized the town on Sunday.");
+    assertThat(Headlines.clean("US - China trade talks resume in Geneva")).isEqualTo("US - China trade talks resume in Geneva");
   }
 
   @Test
