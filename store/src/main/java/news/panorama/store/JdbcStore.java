@@ -157,7 +157,7 @@ public final class JdbcStore implements Store {
         emptiedInto.putIfAbsent(from.get(), m.storyId());
       }
       for (String storyId : touched) {
-        if (exists(c, "SELECT 1 FROM articles WHERE story_id = ?", storyId)) {
+        if (exists(c, "SELECT 1 FROM story_members WHERE story_id = ?", storyId)) {
           refreshStory(c, storyId);
         } else {
           removeStory(c, storyId, emptiedInto.getOrDefault(storyId, storyId));
@@ -199,6 +199,8 @@ public final class JdbcStore implements Store {
       s.setString(n + 2, storyId);
       s.executeUpdate();
     }
+    update(c, "DELETE FROM story_members WHERE article_id = ?", id);
+    addMember(c, id);
   }
 
   private void removeStory(Connection c, String storyId, String target) throws SQLException {
@@ -466,7 +468,8 @@ public final class JdbcStore implements Store {
     if (url.isEmpty()) {
       return exists(c, "SELECT 1 FROM articles WHERE id = ?", id);
     }
-    return exists(c, "SELECT 1 FROM articles WHERE id = ? OR url = ?", id, url);
+    // two look-ups, each by its unique index: H2 answers "id = ? OR url = ?" by scanning the table
+    return exists(c, "SELECT 1 FROM articles WHERE id = ?", id) || exists(c, "SELECT 1 FROM articles WHERE url = ?", url);
   }
 
   private void insertArticle(Connection c, Annotated annotated, String storyId, String json,
@@ -492,6 +495,13 @@ public final class JdbcStore implements Store {
       s.setString(15, embedding == null ? null : encode(embedding.values()));
       s.executeUpdate();
     }
+    addMember(c, a.id());
+  }
+
+  /** Copies a stored article's story-row columns to the narrow {@code story_members} table. */
+  private static void addMember(Connection c, String articleId) throws SQLException {
+    update(c, "INSERT INTO story_members (article_id, story_id, seq, published, source, country, language, title)"
+        + " SELECT id, story_id, seq, published, source, country, language, title FROM articles WHERE id = ?", articleId);
   }
 
   /** Recomputes a story's row from its articles, keeping the headline of its briefing if any. */
@@ -504,7 +514,7 @@ public final class JdbcStore implements Store {
     Instant last = null;
     String title = "";
     try (PreparedStatement s = c.prepareStatement("SELECT source, country, language, published, title"
-        + " FROM articles WHERE story_id = ?" + PUBLICATION_ORDER)) {
+        + " FROM story_members WHERE story_id = ?" + PUBLICATION_ORDER)) {
       s.setString(1, storyId);
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
