@@ -35,8 +35,7 @@ final class Agreements {
   /** A usable sentence with its term vector. */
   private record Candidate(Annotated article, Sentence sentence, Vectors.Vector vector) {
     String outlet() {
-      String s = article.article().source();
-      return s == null || s.isBlank() ? article.id() : s;
+      return Sections.outlet(article);
     }
   }
 

@@ -73,8 +73,7 @@ final class Differences {
   /** One statement of a value: the article, its sentence, and the value as written. */
   private record Stated(Annotated article, Sentence sentence, String written) {
     String outlet() {
-      String s = article.article().source();
-      return s == null || s.isBlank() ? article.id() : s;
+      return Sections.outlet(article);
     }
   }
 

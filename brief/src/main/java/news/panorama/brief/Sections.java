@@ -37,6 +37,12 @@ final class Sections {
         quotes(articles), Agreements.of(articles, usable), Differences.of(articles, usable), List.of());
   }
 
+  /** Who tells an article: its outlet's name, or the article itself when the outlet is unknown. */
+  static String outlet(Annotated a) {
+    String s = a.article().source();
+    return s == null || s.isBlank() ? a.id() : s;
+  }
+
   private static List<StorySections.Take> takes(List<Annotated> articles) {
     List<StorySections.Take> out = new ArrayList<>();
     for (Annotated a : articles) {
