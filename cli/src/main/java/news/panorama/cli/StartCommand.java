@@ -62,8 +62,12 @@ final class StartCommand implements Callable<Integer> {
     long restored = pipeline.warmUp();
     if (restored > 0) System.out.println("Loaded " + restored + " stored articles from " + config.dataDir());
     WebServer server = null;
+    List<Source> catalog = Catalog.effective(config).sources();
+    CrawlLoop loop = from.isEmpty() ? new CrawlLoop(CrawlCommand.crawler(config), pipeline, catalog,
+        config.crawlInterval(), this::status, d -> Thread.sleep(d.toMillis()), CrawlCommand.online(catalog)) : null;
     if (!once) {
-      server = startServer(store, index, config.port());
+      server = startServer(store, index, new WebServer.Options(catalog, loop == null ? id -> "" : loop::health),
+          config.port());
       System.out.println("Panorama is serving on " + server.url() + "  (Ctrl-C to stop)");
       WebServer s = server;
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -73,14 +77,11 @@ final class StartCommand implements Callable<Integer> {
         store.close();
       }));
     }
-    if (!from.isEmpty()) {
+    if (loop == null) {
       replay(pipeline, config);
     } else {
       pipeline.acceptAll(Sample.articles());
       pipeline.flush();
-      List<Source> sources = Catalog.effective(config).sources();
-      CrawlLoop loop = new CrawlLoop(CrawlCommand.crawler(config), pipeline, sources, config.crawlInterval(),
-          this::status, d -> Thread.sleep(d.toMillis()), CrawlCommand.online(sources));
       if (once) {
         CrawlReport r = loop.round();
         r.problems().forEach(p -> System.err.println("  " + p));
@@ -103,9 +104,9 @@ final class StartCommand implements Callable<Integer> {
     return 0;
   }
 
-  private WebServer startServer(JdbcStore store, LuceneIndex index, int port) {
+  private WebServer startServer(JdbcStore store, LuceneIndex index, WebServer.Options options, int port) {
     try {
-      return WebServer.start(store, index, "127.0.0.1", port, status::get, java.time.Clock.systemUTC());
+      return WebServer.start(store, index, options, "127.0.0.1", port, status::get, java.time.Clock.systemUTC());
     } catch (RuntimeException e) {
       throw new IllegalArgumentException("cannot serve on port " + port + " (" + rootMessage(e)
           + "); is another Panorama running? Choose another with --port N");

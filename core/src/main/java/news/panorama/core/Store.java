@@ -1,5 +1,6 @@
 package news.panorama.core;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -74,6 +75,25 @@ public interface Store extends AutoCloseable {
    */
   void forEachAddedSince(long seq, Consumer<Added> consumer);
 
+  /**
+   * Who covered what lately: for the articles published at or after {@code since} (undated ones
+   * included), one cell per story and country of the outlets, with the number of articles and of
+   * distinct sources. What the world map, the country pages and their blindspots are computed from.
+   */
+  List<CoverageCell> coverage(Instant since);
+
+  /** The latest publication time of any stored article; empty when none is dated. */
+  Optional<Instant> latestPublished();
+
+  /** Every source that has stored articles: how many, and when it last published. */
+  List<SourceActivity> sourceActivity();
+
+  /** A story's articles as listings, in publication order (undated last); cheaper than {@link #annotated}. */
+  List<Listing> storyListings(String storyId);
+
+  /** A source's latest articles, newest first (undated last). */
+  List<Listing> recentArticles(String source, int limit);
+
   long articleCount();
 
   long storyCount();
@@ -94,4 +114,14 @@ public interface Store extends AutoCloseable {
       this(seq, article, storyId, null);
     }
   }
+
+  /** A story's articles from one country's outlets among a window's articles, and the latest one's time. */
+  record CoverageCell(String storyId, String country, int articles, int sources, @Nullable Instant latest) {}
+
+  /** How much a source has published, and when it last did. */
+  record SourceActivity(String source, long articles, @Nullable Instant latest) {}
+
+  /** A stored article's listing: enough to link to it and its story. */
+  record Listing(String articleId, String storyId, String title, String source, String country,
+      String language, @Nullable Instant published) {}
 }

@@ -5,7 +5,11 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import news.panorama.core.Source;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import news.panorama.ingest.CrawlReport;
+import org.jspecify.annotations.Nullable;
 import news.panorama.ingest.Crawler;
 
 /**
@@ -26,6 +30,8 @@ public final class CrawlLoop implements Runnable {
   private final Sleeper sleeper;
   private final BooleanSupplier online;
   private volatile boolean stopped;
+  private volatile @Nullable Instant lastRound;
+  private final Map<String, CrawlReport.SourceSummary> health = new ConcurrentHashMap<>();
 
   /** How the loop waits between rounds; tests pass one that does not sleep. */
   @FunctionalInterface
@@ -77,6 +83,8 @@ public final class CrawlLoop implements Runnable {
           }
         }, done);
     pipeline.flush();
+    report.sources().forEach(summary -> health.put(summary.id(), summary));
+    lastRound = Instant.now();
     long added = pipeline.accepted() - before;
     if (!report.offline()) {
       status.accept("Last crawl: " + report.feedsFetched() + " feeds read, " + report.feedsNotModified()
@@ -106,6 +114,20 @@ public final class CrawlLoop implements Runnable {
         return;
       }
     }
+  }
+
+  /**
+   * How the last round went for an outlet, in a few words ("ok: 2 feeds read, 14 pages"); empty
+   * before its first round.
+   */
+  public String health(String sourceId) {
+    CrawlReport.SourceSummary s = health.get(sourceId);
+    if (s == null) return lastRound == null ? "" : "not crawled in the last round";
+    StringBuilder out = new StringBuilder(s.status()).append(": ").append(s.feedsRead()).append(" feeds read");
+    if (s.feedsFailed() > 0) out.append(", ").append(s.feedsFailed()).append(" failed");
+    out.append(", ").append(s.pagesFetched()).append(" pages");
+    if (s.lastProblem() != null) out.append("; last problem: ").append(s.lastProblem());
+    return out.toString();
   }
 
   public void stop() {

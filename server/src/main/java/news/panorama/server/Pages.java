@@ -385,7 +385,7 @@ final class Pages {
     return out.append("</dl>\n").toString();
   }
 
-  private static String layout(String title, String status, String body) {
+  static String layout(String title, String status, String body) {
     String banner = status.isBlank() ? ""
         : "<p class=\"status\" role=\"status\">" + escape(status) + "</p>\n";
     return """
@@ -399,10 +399,11 @@ final class Pages {
         </head>
         <body>
         <header><a class="brand" href="/">Panorama</a>
+        <nav><a href="/">Top stories</a> <a href="/world">World map</a> <a href="/sources">Sources</a></nav>
         <form class="search" action="/search"><input name="q" placeholder="Search" aria-label="Search articles"></form></header>
         %s<main>
         %s</main>
-        <footer>Every story as the whole world tells it · <a href="/api/v1/stories">API</a></footer>
+        <footer>Every story as the whole world tells it · <a href="/api/openapi.json">API</a> · <a href="/feeds/top.atom">Feed</a></footer>
         </body>
         </html>
         """.formatted(escape(title), banner, body);
@@ -412,7 +413,7 @@ final class Pages {
     return isWebUrl(c.url()) ? c.url() : articlePath(c.articleId());
   }
 
-  private static boolean isWebUrl(String url) {
+  static boolean isWebUrl(String url) {
     String u = url.strip().toLowerCase(Locale.ROOT);
     return u.startsWith("http://") || u.startsWith("https://");
   }
@@ -429,7 +430,7 @@ final class Pages {
     return n + " " + (n == 1 ? one : many);
   }
 
-  private static String pathSegment(String s) {
+  static String pathSegment(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
   }
 }

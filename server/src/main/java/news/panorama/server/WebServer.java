@@ -1,6 +1,15 @@
 package news.panorama.server;
 
 import io.javalin.Javalin;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.concurrent.TimeUnit;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
@@ -11,12 +20,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import news.panorama.core.Annotated;
 import news.panorama.core.Article;
 import news.panorama.core.ArticleJson;
 import news.panorama.core.Briefing;
 import news.panorama.core.Json;
+import news.panorama.core.Source;
 import news.panorama.core.Store;
 import news.panorama.core.SearchResult;
 import news.panorama.core.SearchQuery;
@@ -36,20 +47,51 @@ import org.slf4j.LoggerFactory;
 public final class WebServer implements AutoCloseable {
   static final int DEFAULT_LIMIT = 30;
   static final int MAX_LIMIT = 200;
+  /** The window of recent articles that the map, the country pages and their blindspots look at. */
+  static final java.time.Duration WINDOW = java.time.Duration.ofDays(7);
+  private static final java.time.Duration COVERAGE_TTL = java.time.Duration.ofSeconds(10);
   private static final Logger log = LoggerFactory.getLogger(WebServer.class);
   private static final String MESSAGE = "panorama.message";
+  private static final String STARTED = "panorama.started";
 
   private final Store store;
   private final @Nullable SearchIndex search;
   private final Supplier<String> status;
   private final Clock clock;
+  private final Options options;
   private final Javalin app;
+  private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private volatile @Nullable Cached coverage;
 
-  private WebServer(Store store, @Nullable SearchIndex search, Supplier<String> status, Clock clock) {
+  /**
+   * What the server shows beside the store: the catalog of outlets and each one's crawl health
+   * (a short phrase, empty when unknown).
+   */
+  public record Options(List<Source> catalog, Function<String, String> health) {
+    public static final Options NONE = new Options(List.of(), id -> "");
+
+    public Options {
+      catalog = List.copyOf(catalog);
+    }
+  }
+
+  private record Cached(WorldCoverage coverage, long articles, Instant at) {}
+
+  private WebServer(Store store, @Nullable SearchIndex search, Supplier<String> status, Clock clock, Options options) {
     this.store = store;
     this.search = search;
     this.status = status;
     this.clock = clock;
+    this.options = options;
+    new JvmMemoryMetrics().bindTo(metrics);
+    new JvmGcMetrics().bindTo(metrics);
+    new JvmThreadMetrics().bindTo(metrics);
+    new ProcessorMetrics().bindTo(metrics);
+    new UptimeMetrics().bindTo(metrics);
+    Gauge.builder("panorama.articles.stored", store, Store::articleCount).description("articles in the store")
+        .register(metrics);
+    Gauge.builder("panorama.stories.stored", store, Store::storyCount).description("stories in the store")
+        .register(metrics);
     this.app = Javalin.create(config -> {
       config.showJavalinBanner = false;
       config.jsonMapper(new JavalinJackson(Json.mapper(), false));
@@ -63,6 +105,10 @@ public final class WebServer implements AutoCloseable {
     app.get("/stories/{id}", this::storyPage);
     app.get("/articles/{id}", this::articlePage);
     app.get("/search", this::searchPage);
+    app.get("/world", ctx -> html(ctx, WorldPages.world(coverage(), statusLine())));
+    app.get("/countries/{code}", this::countryPage);
+    app.get("/sources", this::sourcesPage);
+    app.get("/sources/{id}", this::sourcePage);
     app.get("/api/v1/search", this::apiSearch);
     app.get("/api/v1/stories", this::apiStories);
     app.get("/api/v1/stories/{id}", this::apiStory);
@@ -70,12 +116,41 @@ public final class WebServer implements AutoCloseable {
     app.get("/api/v1/articles/{id}", this::apiArticle);
     app.get("/api/v1/status", ctx -> ctx.json(
         new Status(statusLine(), store.articleCount(), store.storyCount())));
+    app.get("/api/v1/countries", ctx -> ctx.json(countriesJson(coverage())));
+    app.get("/api/v1/countries/{code}", this::apiCountry);
+    app.get("/api/v1/sources", this::apiSources);
+    app.get("/api/v1/sources/{id}", this::apiSource);
+    app.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(OpenApi.document()));
+    app.get("/feeds/top.{format}", ctx -> feed(ctx, topFeed(ctx)));
+    app.get("/feeds/countries/{code}.{format}", ctx -> {
+      String code = countryCode(ctx);
+      if (code != null) feed(ctx, countryFeed(ctx, code));
+    });
+    app.get("/feeds/stories/{id}.{format}", this::storyFeed);
+    app.get("/feeds/search.{format}", ctx -> {
+      String q = ctx.queryParam("q");
+      Validate.isTrue(q != null && !q.isBlank(), "the query parameter q (the words to search for) is missing");
+      feed(ctx, searchFeed(ctx, q));
+    });
     app.get("/healthz", ctx -> ctx.result("ok"));
+    app.get("/health", this::health);
+    app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
+    app.before(ctx -> ctx.attribute(STARTED, System.nanoTime()));
+    app.after(ctx -> {
+      Long started = ctx.attribute(STARTED);
+      if (started != null) {
+        String route = ctx.endpointHandlerPath();
+        metrics.timer("panorama.http.requests", "method", ctx.method().name(),
+            "route", route.isEmpty() || "*".equals(route) ? "unmatched" : route,
+            "status", Integer.toString(ctx.statusCode())).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+      }
+    });
     app.after(ctx -> {
       ctx.header("X-Content-Type-Options", "nosniff");
       ctx.header("Content-Security-Policy",
           "default-src 'self'; img-src 'self' https: data:; frame-ancestors 'none'");
     });
+    app.exception(IllegalArgumentException.class, (e, ctx) -> badRequest(ctx, e.getMessage()));
     app.exception(Exception.class, this::failure);
     app.error(404, this::notFound);
   }
@@ -97,9 +172,15 @@ public final class WebServer implements AutoCloseable {
   /** Starts a server that also answers searches ({@code /search}, {@code /api/v1/search}). */
   public static WebServer start(Store store, @Nullable SearchIndex search, String host, int port,
       Supplier<String> status, Clock clock) {
+    return start(store, search, Options.NONE, host, port, status, clock);
+  }
+
+  /** Starts a server that also shows the catalog of outlets and their health. */
+  public static WebServer start(Store store, @Nullable SearchIndex search, Options options, String host, int port,
+      Supplier<String> status, Clock clock) {
     Validate.isTrue(port >= 0 && port <= 65_535, "port must be between 0 and 65535, got " + port);
     Validate.notBlank(host, "host");
-    WebServer server = new WebServer(store, search, status, clock);
+    WebServer server = new WebServer(store, search, status, clock, options);
     server.app.start(host, port);
     return server;
   }
@@ -118,12 +199,38 @@ public final class WebServer implements AutoCloseable {
     app.stop();
   }
 
+  /** Every route served, as "GET /path/{param}", for checking the OpenAPI document against. */
+  List<String> routes() {
+    return app.unsafeConfig().pvt.internalRouter.allHttpHandlers().stream()
+        .map(e -> e.getEndpoint().getMethod() + " " + e.getEndpoint().getPath())
+        .toList();
+  }
+
   private void home(Context ctx) {
+    html(ctx, Pages.home(topListed(), statusLine(), clock.instant()));
+  }
+
+  /**
+   * The top stories: those of the recent window ranked by breadth and recency, then, when the window
+   * holds fewer, the broadest earlier ones (a replayed archive, a quiet week).
+   */
+  private List<Pages.Listed> topListed() {
     List<Pages.Listed> listed = new ArrayList<>();
-    for (Story story : store.topStories(DEFAULT_LIMIT)) {
-      listed.add(new Pages.Listed(story, store.briefing(story.id()).orElse(null)));
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (WorldCoverage.StoryCoverage c : coverage().top(DEFAULT_LIMIT)) {
+      store.story(c.storyId()).ifPresent(story -> {
+        seen.add(story.id());
+        listed.add(new Pages.Listed(story, store.briefing(story.id()).orElse(null)));
+      });
     }
-    html(ctx, Pages.home(listed, statusLine(), clock.instant()));
+    if (listed.size() < DEFAULT_LIMIT) {
+      for (Story story : store.topStories(DEFAULT_LIMIT)) {
+        if (listed.size() < DEFAULT_LIMIT && seen.add(story.id())) {
+          listed.add(new Pages.Listed(story, store.briefing(story.id()).orElse(null)));
+        }
+      }
+    }
+    return listed;
   }
 
   private void storyPage(Context ctx) {
@@ -136,6 +243,266 @@ public final class WebServer implements AutoCloseable {
     List<Article> articles = store.annotated(id).stream().map(Annotated::article).toList();
     html(ctx, Pages.story(story.get(), store.briefing(id).orElse(null), store.versions(id), articles, statusLine(),
         clock.instant()));
+  }
+
+  /**
+   * The coverage of the last {@link #WINDOW} of articles, ending now or at the newest article when
+   * the archive is older (a replayed corpus); recomputed when articles arrived and it is a few
+   * seconds old.
+   */
+  WorldCoverage coverage() {
+    Instant now = clock.instant();
+    Cached c = coverage;
+    long articles = store.articleCount();
+    if (c != null && (c.articles() == articles || c.at().plus(COVERAGE_TTL).isAfter(now))) {
+      return c.coverage();
+    }
+    Instant end = store.latestPublished().filter(t -> t.isBefore(now)).orElse(now);
+    Instant start = end.minus(WINDOW);
+    WorldCoverage computed = WorldCoverage.of(store.coverage(start), start, end);
+    coverage = new Cached(computed, articles, now);
+    return computed;
+  }
+
+  private void countryPage(Context ctx) {
+    String code = countryCode(ctx);
+    if (code == null) return;
+    WorldCoverage world = coverage();
+    Instant now = clock.instant();
+    html(ctx, WorldPages.country(code, world, items(world.storiesOf(code, DEFAULT_LIMIT), code),
+        items(world.blindspots(code, 15), null), items(world.mainlyHere(code, 15), code),
+        options.catalog().stream().filter(s -> s.country().equals(code)).toList(), statusLine(), now));
+  }
+
+  /** The country code of a request, upper-cased; null (and a 404 already set) when it names no country. */
+  private static @Nullable String countryCode(Context ctx) {
+    String code = ctx.pathParam("code").strip().toUpperCase(java.util.Locale.ROOT);
+    if (!WorldMap.isCountry(code)) {
+      notFound(ctx, "'" + ctx.pathParam("code") + "' is not an ISO 3166-1 alpha-2 country code.");
+      return null;
+    }
+    return code;
+  }
+
+  /** Stories with their headlines and, when {@code country} is given, that country's outlets' titles. */
+  private List<WorldPages.Item> items(List<WorldCoverage.StoryCoverage> stories, @Nullable String country) {
+    List<WorldPages.Item> out = new ArrayList<>();
+    for (WorldCoverage.StoryCoverage c : stories) {
+      Optional<Story> story = store.story(c.storyId());
+      String headline = store.briefing(c.storyId()).map(Briefing::headline).filter(h -> !h.isBlank())
+          .orElse(story.map(Story::headline).orElse(c.storyId()));
+      List<WorldPages.Title> titles = new ArrayList<>();
+      if (country != null) {
+        for (Store.Listing a : store.storyListings(c.storyId())) {
+          if (a.country().equals(country) && titles.size() < 3) titles.add(new WorldPages.Title(a, null, false));
+        }
+      }
+      out.add(new WorldPages.Item(c, story.orElse(null), headline, titles));
+    }
+    return out;
+  }
+
+  private void sourcesPage(Context ctx) {
+    Map<String, Store.SourceActivity> activity = new java.util.LinkedHashMap<>();
+    for (Store.SourceActivity a : store.sourceActivity()) activity.put(a.source(), a);
+    html(ctx, WorldPages.sources(options.catalog(), activity, options.health(), statusLine(), clock.instant()));
+  }
+
+  private void sourcePage(Context ctx) {
+    String id = ctx.pathParam("id");
+    Source source = options.catalog().stream().filter(s -> s.id().equals(id)).findFirst().orElse(null);
+    Store.SourceActivity activity = store.sourceActivity().stream().filter(a -> a.source().equals(id)).findFirst()
+        .orElse(null);
+    if (source == null && activity == null) {
+      notFound(ctx, "No source '" + id + "' is in the catalog or has stored articles.");
+      return;
+    }
+    html(ctx, WorldPages.source(id, source, activity, store.recentArticles(id, DEFAULT_LIMIT),
+        options.health().apply(id), statusLine(), clock.instant()));
+  }
+
+  private void apiCountry(Context ctx) {
+    String code = countryCode(ctx);
+    if (code == null) return;
+    WorldCoverage world = coverage();
+    ctx.json(new CountryDetail(code, WorldMap.countryName(code), world.from(), world.to(),
+        world.country(code).map(WebServer::countryJson).orElse(null),
+        rows(items(world.storiesOf(code, DEFAULT_LIMIT), code)), rows(items(world.blindspots(code, 15), null)),
+        rows(items(world.mainlyHere(code, 15), code)),
+        options.catalog().stream().filter(s -> s.country().equals(code)).map(s -> sourceJson(s.id(), s, null)).toList()));
+  }
+
+  private static CountriesJson countriesJson(WorldCoverage world) {
+    return new CountriesJson(world.from(), world.to(), world.countries().stream().map(WebServer::countryJson).toList());
+  }
+
+  private static CountryJson countryJson(WorldCoverage.CountryTotal c) {
+    return new CountryJson(c.country(), WorldMap.countryName(c.country()), c.stories(), c.articles(), c.sources(),
+        WorldPages.countryPath(c.country()));
+  }
+
+  private static List<StoryRow> rows(List<WorldPages.Item> items) {
+    return items.stream().map(i -> new StoryRow(i.coverage().storyId(), i.headline(), i.coverage().articles(),
+        i.coverage().byCountry(), i.coverage().latest(), Pages.storyPath(i.coverage().storyId()),
+        i.titles().stream().map(t -> new LocalTitle(t.article().articleId(), t.article().source(), t.article().language(),
+            t.article().title(), t.english(), t.english() == null ? null : t.gloss() ? "gloss" : "translation")).toList()))
+        .toList();
+  }
+
+  private void apiSources(Context ctx) {
+    Map<String, Store.SourceActivity> activity = new java.util.LinkedHashMap<>();
+    for (Store.SourceActivity a : store.sourceActivity()) activity.put(a.source(), a);
+    List<SourceJson> all = new ArrayList<>();
+    for (Source s : options.catalog()) all.add(sourceJson(s.id(), s, activity.remove(s.id())));
+    activity.values().forEach(a -> all.add(sourceJson(a.source(), null, a)));
+    paginate(ctx, all, "/api/v1/sources");
+  }
+
+  private void apiSource(Context ctx) {
+    String id = ctx.pathParam("id");
+    Source source = options.catalog().stream().filter(s -> s.id().equals(id)).findFirst().orElse(null);
+    Store.SourceActivity activity = store.sourceActivity().stream().filter(a -> a.source().equals(id)).findFirst()
+        .orElse(null);
+    if (source == null && activity == null) {
+      notFound(ctx, "No source '" + id + "' is in the catalog or has stored articles.");
+      return;
+    }
+    ctx.json(new SourceDetail(sourceJson(id, source, activity), store.recentArticles(id, DEFAULT_LIMIT).stream()
+        .map(a -> new ArticleSummary(a.articleId(), "", a.title(), a.source(), a.country(), a.language(), a.published()))
+        .toList()));
+  }
+
+  private SourceJson sourceJson(String id, @Nullable Source s, Store.@Nullable SourceActivity a) {
+    return new SourceJson(id, s == null ? id : s.name(), s == null ? "" : s.homepage(), s == null ? "" : s.country(),
+        s == null ? List.of() : s.languages(), s == null ? null : WorldPages.ownerType(s.ownerType()), s != null,
+        a == null ? 0 : a.articles(), a == null ? null : a.latest(), options.health().apply(id), WorldPages.sourcePath(id));
+  }
+
+  /**
+   * Answers one page of a list: {@code offset} and {@code limit} from the request, the total in
+   * {@code X-Total-Count}, and the next page in a {@code Link} header (as GitHub's API does).
+   */
+  private static <T> void paginate(Context ctx, List<T> all, String path) {
+    int limit = limit(ctx, DEFAULT_LIMIT);
+    Validate.isTrue(limit >= 1 && limit <= MAX_LIMIT, "limit must be a whole number from 1 to " + MAX_LIMIT + ", got " + limit);
+    int offset = offset(ctx);
+    List<T> page = all.subList(Math.min(offset, all.size()), Math.min(all.size(), offset + limit));
+    ctx.header("X-Total-Count", Integer.toString(all.size()));
+    if (offset + limit < all.size()) {
+      ctx.header("Link", "<" + path + "?offset=" + (offset + limit) + "&limit=" + limit + ">; rel=\"next\"");
+    }
+    ctx.json(page);
+  }
+
+  private static int offset(Context ctx) {
+    String raw = param(ctx, "offset");
+    if (raw == null) return 0;
+    try {
+      int offset = Integer.parseInt(raw);
+      if (offset >= 0) return offset;
+    } catch (NumberFormatException e) {
+      // falls through to the error below
+    }
+    throw new IllegalArgumentException("offset must be a whole number from 0, got '" + raw + "'");
+  }
+
+  private void health(Context ctx) {
+    long articles;
+    long stories;
+    try {
+      articles = store.articleCount();
+      stories = store.storyCount();
+    } catch (RuntimeException e) {
+      log.warn("health check: the store does not answer", e);
+      ctx.status(503).json(Map.of("status", "down", "problem", "the store does not answer: " + e.getMessage()));
+      return;
+    }
+    ctx.json(new Health("up", articles, stories, search != null, statusLine()));
+  }
+
+  private void feed(Context ctx, Feeds.Feed feed) {
+    Feeds.Format format = Feeds.Format.of(ctx.pathParam("format"));
+    ctx.contentType(format.contentType).result(Feeds.render(feed, format));
+  }
+
+  private Feeds.Feed topFeed(Context ctx) {
+    String base = base(ctx);
+    List<Feeds.Item> items = new ArrayList<>();
+    for (Pages.Listed l : topListed()) items.add(storyItem(base, l.story(), l.briefing()));
+    return new Feeds.Feed("Panorama: top stories", base + "/", base + ctx.path(), items);
+  }
+
+  private Feeds.Feed countryFeed(Context ctx, String code) {
+    String base = base(ctx);
+    List<Feeds.Item> items = new ArrayList<>();
+    for (WorldCoverage.StoryCoverage c : coverage().storiesOf(code, DEFAULT_LIMIT)) {
+      Optional<Story> story = store.story(c.storyId());
+      story.ifPresent(value -> items.add(storyItem(base, value, store.briefing(c.storyId()).orElse(null))));
+    }
+    return new Feeds.Feed("Panorama: " + WorldMap.countryName(code) + "'s media", base + WorldPages.countryPath(code),
+        base + ctx.path(), items);
+  }
+
+  private void storyFeed(Context ctx) {
+    String id = ctx.pathParam("id");
+    Optional<Story> story = store.story(id);
+    if (story.isEmpty()) {
+      missingStory(ctx, id, target -> "/feeds/stories/" + Pages.pathSegment(target) + "." + ctx.pathParam("format"));
+      return;
+    }
+    String base = base(ctx);
+    String page = base + Pages.storyPath(id);
+    List<Feeds.Item> items = new ArrayList<>();
+    List<news.panorama.core.StoryVersion> versions = new ArrayList<>(store.versions(id));
+    java.util.Collections.reverse(versions);
+    for (news.panorama.core.StoryVersion v : versions) {
+      StringBuilder summary = new StringBuilder();
+      if (!v.newSources().isEmpty()) summary.append("New sources: ").append(String.join(", ", v.newSources())).append(".\n");
+      v.added().forEach(b -> summary.append("+ ").append(b).append('\n'));
+      v.dropped().forEach(b -> summary.append("- ").append(b).append('\n'));
+      if (summary.isEmpty()) v.briefing().overview().forEach(b -> summary.append("• ").append(b.text()).append('\n'));
+      items.add(new Feeds.Item(page + "#v" + v.version(), "Version " + v.version() + ": " + v.briefing().headline(),
+          page, summary.toString().strip(), v.briefing().generated()));
+    }
+    feed(ctx, new Feeds.Feed("Panorama: " + story.get().headline(), page, base + ctx.path(), items));
+  }
+
+  private Feeds.Feed searchFeed(Context ctx, String q) {
+    String base = base(ctx);
+    List<Feeds.Item> items = new ArrayList<>();
+    for (news.panorama.core.SearchHit h : searchFor(ctx, q).hits()) {
+      items.add(new Feeds.Item(base + Pages.articlePath(h.articleId()), h.title(), base + Pages.articlePath(h.articleId()),
+          org.jsoup.Jsoup.parse(h.snippet()).text() + " (" + h.source() + ")", h.published()));
+    }
+    return new Feeds.Feed("Panorama: search for " + q, base + "/search?q=" + java.net.URLEncoder.encode(q,
+        java.nio.charset.StandardCharsets.UTF_8), base + ctx.path(), items);
+  }
+
+  private static Feeds.Item storyItem(String base, Story story, @Nullable Briefing briefing) {
+    String link = base + Pages.storyPath(story.id());
+    String title = briefing != null && !briefing.headline().isBlank() ? briefing.headline() : story.headline();
+    StringBuilder summary = new StringBuilder();
+    if (briefing != null) {
+      if (!briefing.subhead().isBlank()) summary.append(briefing.subhead()).append('\n');
+      briefing.overview().forEach(b -> summary.append("• ").append(b.text()).append('\n'));
+    }
+    summary.append(story.sources().size()).append(" sources from ").append(story.countries().size()).append(" countries.");
+    return new Feeds.Item(link, title, link, summary.toString(), story.last());
+  }
+
+  /** The scheme and host the request came to, for the absolute links feeds need. */
+  private static String base(Context ctx) {
+    String host = ctx.host();
+    return ctx.scheme() + "://" + (host == null || host.isBlank() ? "localhost" : host);
+  }
+
+  private static void badRequest(Context ctx, String message) {
+    ctx.status(400);
+    if (isApi(ctx) || ctx.path().startsWith("/feeds/")) {
+      ctx.json(Map.of("error", message));
+    } else {
+      html(ctx, Pages.error(message, ""));
+    }
   }
 
   private void articlePage(Context ctx) {
@@ -215,8 +582,15 @@ public final class WebServer implements AutoCloseable {
         return;
       }
     }
+    int offset = offset(ctx);
+    long total = store.storyCount();
+    ctx.header("X-Total-Count", Long.toString(total));
+    if (offset + limit < total) {
+      ctx.header("Link", "</api/v1/stories?offset=" + (offset + limit) + "&limit=" + limit + ">; rel=\"next\"");
+    }
+    List<Story> ranked = store.topStories(offset + limit);
     List<StorySummary> out = new ArrayList<>();
-    for (Story s : store.topStories(limit)) {
+    for (Story s : ranked.subList(Math.min(offset, ranked.size()), ranked.size())) {
       Headline head = store.briefing(s.id()).map(b -> new Headline(b.headline(), b.subhead()))
           .orElse(null);
       out.add(new StorySummary(s.id(), s.headline(), s.first(), s.last(), s.articleCount(),
@@ -331,6 +705,26 @@ public final class WebServer implements AutoCloseable {
   }
 
   record Status(String status, long articles, long stories) {}
+
+  record Health(String status, long articles, long stories, boolean search, String message) {}
+
+  record CountryJson(String code, String name, int stories, int articles, int sources, String url) {}
+
+  record CountriesJson(Instant from, Instant to, List<CountryJson> countries) {}
+
+  record LocalTitle(String article, String source, String language, String title, @Nullable String english,
+      @Nullable String rendering) {}
+
+  record StoryRow(String id, String headline, int articles, Map<String, Integer> byCountry, @Nullable Instant latest,
+      String url, List<LocalTitle> titles) {}
+
+  record CountryDetail(String code, String name, Instant from, Instant to, @Nullable CountryJson coverage,
+      List<StoryRow> stories, List<StoryRow> blindspots, List<StoryRow> mainlyHere, List<SourceJson> outlets) {}
+
+  record SourceJson(String id, String name, String homepage, String country, List<String> languages,
+      @Nullable String owner, boolean inCatalog, long articles, @Nullable Instant latest, String health, String url) {}
+
+  record SourceDetail(SourceJson source, List<ArticleSummary> recent) {}
 
   record Headline(String headline, String subhead) {}
 

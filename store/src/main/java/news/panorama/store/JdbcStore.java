@@ -458,6 +458,61 @@ public final class JdbcStore implements Store {
     return read("count stories", c -> count(c, "SELECT COUNT(*) FROM stories"));
   }
 
+  @Override
+  public List<CoverageCell> coverage(Instant since) {
+    List<CoverageCell> out = new ArrayList<>();
+    stream("count the coverage by story and country since " + since,
+        "SELECT story_id, country, COUNT(*), COUNT(DISTINCT source), MAX(published) FROM story_members"
+            + " WHERE published >= ? OR published IS NULL GROUP BY story_id, country",
+        s -> setTime(s, 1, since),
+        rs -> out.add(new CoverageCell(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4), time(rs, 5))));
+    return List.copyOf(out);
+  }
+
+  @Override
+  public Optional<Instant> latestPublished() {
+    return read("find the latest publication time", c -> {
+      try (PreparedStatement s = c.prepareStatement("SELECT MAX(published) FROM story_members");
+          ResultSet rs = s.executeQuery()) {
+        return rs.next() ? Optional.ofNullable(time(rs, 1)) : Optional.empty();
+      }
+    });
+  }
+
+  @Override
+  public List<SourceActivity> sourceActivity() {
+    List<SourceActivity> out = new ArrayList<>();
+    stream("count the articles of each source",
+        "SELECT source, COUNT(*), MAX(published) FROM story_members GROUP BY source ORDER BY source",
+        s -> { },
+        rs -> out.add(new SourceActivity(rs.getString(1), rs.getLong(2), time(rs, 3))));
+    return List.copyOf(out);
+  }
+
+  @Override
+  public List<Listing> storyListings(String storyId) {
+    return listings("list the articles of story '" + storyId + "'",
+        "WHERE story_id = ? ORDER BY published ASC NULLS LAST, seq ASC", s -> s.setString(1, storyId));
+  }
+
+  @Override
+  public List<Listing> recentArticles(String source, int limit) {
+    Validate.isTrue(limit >= 0, "the number of articles must not be negative, got " + limit);
+    return listings("list the latest articles of source '" + source + "'",
+        "WHERE source = ? ORDER BY published DESC NULLS LAST, seq DESC FETCH FIRST ? ROWS ONLY", s -> {
+          s.setString(1, source);
+          s.setInt(2, limit);
+        });
+  }
+
+  private List<Listing> listings(String what, String where, SqlStep<PreparedStatement> bind) {
+    List<Listing> out = new ArrayList<>();
+    stream(what, "SELECT article_id, story_id, title, source, country, language, published FROM story_members " + where,
+        bind, rs -> out.add(new Listing(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+            rs.getString(5), rs.getString(6), time(rs, 7))));
+    return List.copyOf(out);
+  }
+
   /** Closes the pool; the embedded database file is closed with its last connection. */
   @Override
   public void close() {
