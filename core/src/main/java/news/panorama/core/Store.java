@@ -63,6 +63,9 @@ public interface Store extends AutoCloseable {
 
   Optional<Article> article(String id);
 
+  /** One analyzed article: the article with its sentences, entities, dates and quotes. */
+  Optional<Annotated> analyzed(String articleId);
+
   /** The analyzed articles of a story, in publication order. */
   List<Annotated> annotated(String storyId);
 

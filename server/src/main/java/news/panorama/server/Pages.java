@@ -15,6 +15,7 @@ import news.panorama.core.Article;
 import news.panorama.core.Briefing;
 import news.panorama.core.Bullet;
 import news.panorama.core.Citation;
+import news.panorama.core.Sentence;
 import news.panorama.core.Story;
 import news.panorama.core.StorySections;
 import news.panorama.core.StoryVersion;
@@ -76,7 +77,11 @@ final class Pages {
     return layout(headline, status, body.toString());
   }
 
-  static String article(Article article, String status) {
+  /**
+   * An article as stored, its paragraphs as the outlet wrote them; the sentence a citation points
+   * at ({@code cited}, null for none) is marked and scrolled to, with the link to the original.
+   */
+  static String article(Article article, @Nullable Sentence cited, String status) {
     StringBuilder body = new StringBuilder();
     String title = article.title().isBlank() ? "(untitled)" : article.title();
     body.append("<article class=\"article\">\n<h1>").append(escape(title)).append("</h1>\n");
@@ -86,10 +91,30 @@ final class Pages {
     if (article.published() != null) meta.add(time(article.published(), DAY_TIME));
     if (!article.authors().isEmpty()) meta.add("by " + escape(String.join(", ", article.authors())));
     body.append("<p class=\"meta\">").append(String.join(" · ", meta)).append("</p>\n");
-    for (String paragraph : article.text().split("\\R\\s*")) {
-      if (!paragraph.isBlank()) {
-        body.append("<p>").append(escape(paragraph.strip())).append("</p>\n");
+    if (cited != null && isWebUrl(article.url())) {
+      body.append("<p class=\"original\"><a href=\"").append(escape(article.url()))
+          .append("\" rel=\"noopener noreferrer\">Read the cited passage at the outlet</a></p>\n");
+    }
+    String text = article.text();
+    java.util.regex.Matcher paragraph = java.util.regex.Pattern.compile("[^\\r\\n]+").matcher(text);
+    boolean marked = false;
+    while (paragraph.find()) {
+      if (paragraph.group().isBlank()) continue;
+      int from = paragraph.start();
+      int to = paragraph.end();
+      while (Character.isWhitespace(text.charAt(from))) from++;
+      while (Character.isWhitespace(text.charAt(to - 1))) to--;
+      body.append("<p>");
+      if (cited != null && !marked && cited.start() < to && cited.end() > from) {
+        int a = Math.max(from, cited.start());
+        int b = Math.min(to, cited.end());
+        body.append(escape(text.substring(from, a))).append("<mark id=\"cited\">").append(escape(text.substring(a, b)))
+            .append("</mark>").append(escape(text.substring(b, to)));
+        marked = true;
+      } else {
+        body.append(escape(text.substring(from, to)));
       }
+      body.append("</p>\n");
     }
     if (isWebUrl(article.url())) {
       body.append("<p class=\"original\"><a href=\"").append(escape(article.url()))
@@ -409,8 +434,9 @@ final class Pages {
         """.formatted(escape(title), banner, body);
   }
 
+  /** A citation opens the cited passage, marked in the stored article, which links to the original. */
   private static String citationLink(Citation c) {
-    return isWebUrl(c.url()) ? c.url() : articlePath(c.articleId());
+    return articlePath(c.articleId()) + "?s=" + c.sentence() + "#cited";
   }
 
   static boolean isWebUrl(String url) {

@@ -30,6 +30,7 @@ import news.panorama.core.Json;
 import news.panorama.core.Source;
 import news.panorama.core.Store;
 import news.panorama.core.SearchResult;
+import news.panorama.core.Sentence;
 import news.panorama.core.SearchQuery;
 import news.panorama.core.SearchIndex;
 import news.panorama.core.Story;
@@ -507,12 +508,18 @@ public final class WebServer implements AutoCloseable {
 
   private void articlePage(Context ctx) {
     String id = ctx.pathParam("id");
-    Optional<Article> article = store.article(id);
+    Optional<Annotated> article = store.analyzed(id);
     if (article.isEmpty()) {
       notFound(ctx, "No article with id '" + id + "' is stored.");
       return;
     }
-    html(ctx, Pages.article(article.get(), statusLine()));
+    Sentence cited = null;
+    String s = param(ctx, "s");
+    if (s != null && s.matches("\\d{1,6}")) {
+      int n = Integer.parseInt(s);
+      cited = article.get().sentences().stream().filter(x -> x.index() == n).findFirst().orElse(null);
+    }
+    html(ctx, Pages.article(article.get().article(), cited, statusLine()));
   }
 
   private void searchPage(Context ctx) {

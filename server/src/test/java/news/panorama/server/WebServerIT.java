@@ -136,11 +136,11 @@ class WebServerIT {
         .contains("<h1>Zelensky goes to Turkey to restart peace talks</h1>")
         .contains("<p class=\"subhead\">Russia will not attend</p>")
         .contains("<li>Zelensky travels to Ankara on Wednesday.<a class=\"cite\" href=\"/articles/"
-            + turkey.id() + "\" title=\"PA Turkey: Zelensky will travel to Turkey on Wednesday.\">[1]</a></li>")
+            + turkey.id() + "?s=0#cited\" title=\"PA Turkey: Zelensky will travel to Turkey on Wednesday.\">[1]</a></li>")
         .contains("<li>A US envoy is expected to join him.<a class=\"cite\""
-            + " href=\"https://kyivpost.example/a?x=1&amp;y=2\" title=\"Kyiv Post (via a news app):"
+            + " href=\"/articles/" + sample.get(3).id() + "?s=1#cited\" title=\"Kyiv Post (via a news app):"
             + " The &quot;peace&quot; envoy is expected in Ankara.\">[2]</a><a class=\"cite\" href=\"/articles/"
-            + turkey.id() + "\"")
+            + turkey.id() + "?s=0#cited\"")
         .contains("<h2>Sources</h2>")
         .contains("<q>Zelensky will travel to Turkey on Wednesday.</q>")
         .contains("<dt>PA Turkey <span class=\"country\">TR</span></dt>")
@@ -155,7 +155,7 @@ class WebServerIT {
         .contains("<h2>Where sources agree</h2>", "<h2>Where sources differ</h2>", "<h2>The world&#39;s take</h2>",
             "<h2>Timeline</h2>", "<h2>Quotes</h2>", "<h2>Related stories</h2>")
         .contains("<li><strong>place</strong>: <span class=\"value\">Ankara</span> <span class=\"meta\">(PA Turkey)</span>"
-            + "<a class=\"cite\" href=\"/articles/" + turkey.id() + "\"")
+            + "<a class=\"cite\" href=\"/articles/" + turkey.id() + "?s=0#cited\"")
         .contains("<p class=\"terms\">Erdogan · mediation</p>")
         .contains("<time datetime=\"2025-11-19\">2025-11-19</time> Zelensky will travel to Turkey on Wednesday.")
         .contains("<q>We will wait for information</q> — Dmitry Peskov", "<q>We will await information</q>")
@@ -176,6 +176,18 @@ class WebServerIT {
         .contains("Particle · US · <time datetime=\"2025-11-18T00:00:00Z\">18 Nov 2025, 00:00 UTC</time>")
         .contains("<p>" + Pages.escape(a.text().lines().filter(l -> !l.isBlank()).findFirst().orElseThrow().strip()) + "</p>")
         .doesNotContain("Read the original");
+  }
+
+  @Test
+  void citation_opensTheCitedPassage_markedInTheArticle_withTheOriginalOneClickAway() throws Exception {
+    Article kyiv = sample.get(3);
+    String second = annotated(kyiv).sentences().get(1).text();
+    String page = get("/articles/" + kyiv.id() + "?s=1").body();
+    assertThat(page).contains("<mark id=\"cited\">" + Pages.escape(second.strip()) + "</mark>")
+        .doesNotContain("Read the cited passage at the outlet"); // its address is not a web page
+    assertThat(page.split("<mark", -1)).hasSize(2);
+    assertThat(get("/articles/" + kyiv.id() + "?s=99").body()).doesNotContain("<mark");
+    assertThat(get("/articles/" + kyiv.id() + "?s=x").statusCode()).isEqualTo(200);
   }
 
   @Test

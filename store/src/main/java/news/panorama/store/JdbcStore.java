@@ -367,8 +367,13 @@ public final class JdbcStore implements Store {
 
   @Override
   public Optional<Article> article(String id) {
+    return analyzed(id).map(Annotated::article);
+  }
+
+  @Override
+  public Optional<Annotated> analyzed(String id) {
     return read("read article '" + id + "'", c -> firstString(c,
-        "SELECT annotated FROM articles WHERE id = ?", id).map(json -> annotated(json, id).article()));
+        "SELECT annotated FROM articles WHERE id = ?", id).map(json -> annotated(json, id)));
   }
 
   @Override
