@@ -138,7 +138,9 @@ final class StartCommand implements Callable<Integer> {
           }
         },
         problem -> System.err.println("skipped " + problem));
-    List<Article> ordered = PublishedOrder.sort(articles);
+    Catalog catalog = Catalog.effective(config);
+    List<Article> ordered = new ArrayList<>(PublishedOrder.sort(articles));
+    ordered.replaceAll(a -> a.country().isEmpty() ? a.withCountry(catalog.countryOf(a)) : a);
     Progress progress = new Progress("process", ordered.size());
     long sinceBrief = 0;
     for (int i = 0; i < ordered.size(); i += BATCH) {

@@ -67,6 +67,11 @@ public record Article(
         image, html, file, extra);
   }
 
+  public Article withCountry(String newCountry) {
+    return new Article(id, url, source, newCountry, language, published, title, text, authors,
+        image, html, file, extra);
+  }
+
   public Article withLanguage(String newLanguage) {
     return new Article(id, url, source, country, newLanguage, published, title, text, authors,
         image, html, file, extra);

@@ -38,13 +38,58 @@ public final class Catalog {
   private final String name;
   private final List<Source> sources;
   private final Map<String, Source> byId;
+  /** Outlets by lower-cased name and by the host of their home page (without "www."), for attribution. */
+  private final Map<String, Source> byNameOrHost;
+  /** Country-code domains that are sold as generic names (.io, .tv, .co…) and say nothing of a country. */
+  private static final Set<String> GENERIC_CC_DOMAINS =
+      Set.of("io", "co", "tv", "me", "fm", "ai", "ly", "cc", "ws", "to", "gg", "am", "la", "nu", "tk", "eu", "su", "ac");
 
   private Catalog(String name, List<Source> sources) {
     this.name = name;
     this.sources = List.copyOf(sources);
     Map<String, Source> m = new LinkedHashMap<>();
-    for (Source s : sources) m.put(s.id(), s);
+    Map<String, Source> names = new java.util.HashMap<>();
+    for (Source s : sources) {
+      m.put(s.id(), s);
+      names.putIfAbsent(s.name().strip().toLowerCase(Locale.ROOT), s);
+      String host = host(s.homepage());
+      if (!host.isEmpty()) names.putIfAbsent(host, s);
+    }
     this.byId = Map.copyOf(m);
+    this.byNameOrHost = Map.copyOf(names);
+  }
+
+  /**
+   * The country of an article's outlet when the article does not say (JSON Lines from elsewhere
+   * often do not): the catalog outlet whose id or name is the article's source, or on whose home
+   * page's host the article's URL is; else the country of the URL's country-code domain (.fr →
+   * FR, .uk → GB; not the ones sold as generic names, like .io or .tv). Empty when nothing tells.
+   */
+  public String countryOf(news.panorama.core.Article article) {
+    if (!article.country().isEmpty()) return article.country();
+    String source = article.source().strip();
+    Source s = byId.get(source);
+    if (s == null) s = byNameOrHost.get(source.toLowerCase(Locale.ROOT));
+    String host = host(article.url());
+    for (String h = host; s == null && h.contains("."); h = h.substring(h.indexOf('.') + 1)) {
+      s = byNameOrHost.get(h);
+    }
+    if (s != null && !s.country().isEmpty()) return s.country();
+    String tld = host.substring(host.lastIndexOf('.') + 1);
+    if (tld.length() != 2 || GENERIC_CC_DOMAINS.contains(tld)) return "";
+    String code = tld.equals("uk") ? "GB" : tld.toUpperCase(Locale.ROOT);
+    return COUNTRIES.contains(code) ? code : "";
+  }
+
+  private static String host(String url) {
+    try {
+      String host = java.net.URI.create(url.strip()).getHost();
+      if (host == null) return "";
+      host = host.toLowerCase(Locale.ROOT);
+      return host.startsWith("www.") ? host.substring(4) : host;
+    } catch (IllegalArgumentException e) {
+      return "";
+    }
   }
 
   /** The catalog that ships with Panorama. */

@@ -165,4 +165,23 @@ class CatalogTest {
     assertThatThrownBy(() -> Opml.read("<html/>".getBytes(java.nio.charset.StandardCharsets.UTF_8), "", "en"))
         .hasMessageContaining("not an OPML file");
   }
+
+  @Test
+  void countryOf_anArticleWithoutOne_comesFromItsOutletOrItsCountryDomain() {
+    Catalog c = parse(GOOD);
+    java.time.Instant t = java.time.Instant.parse("2025-11-18T00:00:00Z");
+    assertThat(c.countryOf(article("example", "file:a", ""))).as("by source id").isEqualTo("GB");
+    assertThat(c.countryOf(article("Example News", "file:a", ""))).as("by outlet name").isEqualTo("GB");
+    assertThat(c.countryOf(article("wire", "https://www.example.com/world/1", ""))).as("by home page host").isEqualTo("GB");
+    assertThat(c.countryOf(article("wire", "https://news.example.com/1", ""))).as("by a sub-domain").isEqualTo("GB");
+    assertThat(c.countryOf(article("x", "https://www.lemonde.fr/a", ""))).as("by .fr").isEqualTo("FR");
+    assertThat(c.countryOf(article("x", "https://www.thetimes.co.uk/a", ""))).as(".uk is GB").isEqualTo("GB");
+    assertThat(c.countryOf(article("x", "https://startup.io/a", ""))).as(".io says nothing").isEmpty();
+    assertThat(c.countryOf(article("APW", "duc2004://d1/APW1", ""))).as("nothing tells").isEmpty();
+    assertThat(c.countryOf(article("example", "https://x.fr/", "DE"))).as("the article's own country wins").isEqualTo("DE");
+  }
+
+  private static news.panorama.core.Article article(String source, String url, String country) {
+    return news.panorama.core.Article.of("a", url, source, country, "en", null, "Title", "Text.");
+  }
 }
