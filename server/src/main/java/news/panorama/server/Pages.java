@@ -67,6 +67,7 @@ final class Pages {
     }
     body.append("<p class=\"meta\">").append(coverage(story)).append(" · ")
         .append(age(story.last(), now)).append("</p>\n");
+    body.append(leadImage(articles));
     Cites cites = new Cites();
     if (briefing != null && !briefing.overview().isEmpty()) {
       body.append(overview(briefing, cites));
@@ -81,6 +82,36 @@ final class Pages {
    * An article as stored, its paragraphs as the outlet wrote them; the sentence a citation points
    * at ({@code cited}, null for none) is marked and scrolled to, with the link to the original.
    */
+  /** Image credits that say the picture may be shown elsewhere: open licences and public-domain sources. */
+  private static final java.util.regex.Pattern OPEN_LICENCE = java.util.regex.Pattern.compile(
+      "\\bCC[ -]?(BY|0)\\b|creative commons|public domain|wikimedia|wikinews|unsplash|pexels",
+      java.util.regex.Pattern.CASE_INSENSITIVE);
+
+  /**
+   * The story's lead image: the first article's (in publication order) that has one. The picture
+   * itself is shown only when its credit names an open licence; otherwise its caption and credit,
+   * with a link to it at the outlet, since outlets' photos are licensed to them, not to us.
+   */
+  static String leadImage(List<Article> articles) {
+    for (Article a : articles) {
+      if (a.image() == null || !isWebUrl(a.image())) continue;
+      String caption = String.valueOf(a.extra().getOrDefault("image_caption", "")).strip();
+      String credit = String.valueOf(a.extra().getOrDefault("image_credit", "")).strip();
+      StringBuilder out = new StringBuilder("<figure class=\"lead\">\n");
+      String line = (caption.isEmpty() ? "" : escape(caption) + " ")
+          + "<span class=\"credit\">" + escape(credit.isEmpty() ? "Image: " + a.source() : credit) + " · via "
+          + escape(a.source()) + "</span>";
+      if (OPEN_LICENCE.matcher(credit).find()) {
+        out.append("<img src=\"").append(escape(a.image())).append("\" alt=\"").append(escape(caption))
+            .append("\" loading=\"lazy\" referrerpolicy=\"no-referrer\">\n");
+      } else {
+        line += " · <a href=\"" + escape(a.image()) + "\" rel=\"noopener noreferrer\">see the photo at the outlet</a>";
+      }
+      return out.append("<figcaption class=\"meta\">").append(line).append("</figcaption>\n</figure>\n").toString();
+    }
+    return "";
+  }
+
   static String article(Article article, @Nullable Sentence cited, String status) {
     StringBuilder body = new StringBuilder();
     String title = article.title().isBlank() ? "(untitled)" : article.title();

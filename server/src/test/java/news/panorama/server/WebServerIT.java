@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
 import news.panorama.core.Annotated;
@@ -188,6 +189,20 @@ class WebServerIT {
     assertThat(page.split("<mark", -1)).hasSize(2);
     assertThat(get("/articles/" + kyiv.id() + "?s=99").body()).doesNotContain("<mark");
     assertThat(get("/articles/" + kyiv.id() + "?s=x").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void leadImage_isShownOnlyWhenOpenlyLicensed_elseCaptionCreditAndALink() {
+    Article wire = new Article("w", "https://wire.example/a", "Wire", "US", "en", NOW, "T", "Text.", List.of(),
+        "https://wire.example/p.jpg", null, null, Map.of("image_caption", "Zelensky in Ankara", "image_credit", "AP Photo/Jane Doe"));
+    Article open = new Article("o", "https://wiki.example/a", "Wikinews", "", "en", NOW, "T", "Text.", List.of(),
+        "https://upload.example/p.jpg", null, null,
+        Map.of("image_caption", "The \"summit\"", "image_credit", "CC BY-SA 4.0, Wikimedia Commons"));
+    assertThat(Pages.leadImage(List.of(wire))).doesNotContain("<img")
+        .contains("Zelensky in Ankara <span class=\"credit\">AP Photo/Jane Doe · via Wire</span>")
+        .contains("<a href=\"https://wire.example/p.jpg\" rel=\"noopener noreferrer\">see the photo at the outlet</a>");
+    assertThat(Pages.leadImage(List.of(open, wire))).contains("<img src=\"https://upload.example/p.jpg\" alt=\"The &quot;summit&quot;\"");
+    assertThat(Pages.leadImage(List.of(Article.of("n", "u", "S", "", "en", NOW, "T", "Text.")))).isEmpty();
   }
 
   @Test
