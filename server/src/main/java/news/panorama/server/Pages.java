@@ -155,11 +155,33 @@ final class Pages {
     return layout(title, status, body.toString());
   }
 
-  /** The search page: the form, then the hits (or an error, or nothing before a search). */
-  static String search(String q, @Nullable SearchResult result, @Nullable String error, String status) {
+  /** The filters of a search as the reader set them (empty strings for none), to keep them in the form. */
+  record Filters(String mode, String country, String language, String source, String from, String to) {
+    static final Filters NONE = new Filters("", "", "", "", "", "");
+  }
+
+  /**
+   * The search page: the form with its filters, then the hits grouped by story (in the order of each
+   * story's best hit), or an error, or nothing before a search.
+   */
+  static String search(String q, Filters f, @Nullable SearchResult result, Map<String, String> headlines,
+      @Nullable String error, String status) {
     StringBuilder body = new StringBuilder("<h1>Search</h1>\n")
-        .append("<form class=\"search\" action=\"/search\"><input name=\"q\" value=\"").append(escape(q))
-        .append("\" aria-label=\"Search articles\"> <button>Search</button></form>\n");
+        .append("<form class=\"search full\" action=\"/search\"><input name=\"q\" value=\"").append(escape(q))
+        .append("\" aria-label=\"Search articles\"> <button>Search</button>\n<details")
+        .append(f.equals(Filters.NONE) ? "" : " open").append("><summary>Filters</summary>\n<div class=\"filters\">")
+        .append("<label>By <select name=\"mode\">");
+    for (String[] m : new String[][] {{"", "words and meaning"}, {"keyword", "words"}, {"semantic", "meaning"}}) {
+      body.append("<option value=\"").append(m[0]).append('"').append(f.mode().equals(m[0]) ? " selected" : "")
+          .append('>').append(m[1]).append("</option>");
+    }
+    body.append("</select></label>")
+        .append(filter("country", "Country (code)", f.country(), "text"))
+        .append(filter("language", "Language (code)", f.language(), "text"))
+        .append(filter("source", "Source", f.source(), "text"))
+        .append(filter("from", "From", f.from(), "date"))
+        .append(filter("to", "To", f.to(), "date"))
+        .append("</div></details></form>\n");
     if (error != null) {
       body.append("<p class=\"error\">").append(escape(error)).append("</p>\n");
     } else if (result != null) {
@@ -169,18 +191,29 @@ final class Pages {
             case SEMANTIC -> "by meaning";
             case HYBRID -> "by words and meaning";
           }).append("</p>\n<ol class=\"hits\">\n");
-      for (SearchHit h : result.hits()) {
-        String title = h.title().isBlank() ? "(untitled)" : h.title();
-        body.append("<li><a href=\"").append(articlePath(h.articleId())).append("\">").append(escape(title))
-            .append("</a>\n<p class=\"snippet\">").append(h.snippet()) // escaped by the index, words in <mark>
-            .append("</p>\n<p class=\"meta\">").append(escape(h.source()));
-        if (!h.country().isBlank()) body.append(" · ").append(escape(h.country()));
-        if (h.published() != null) body.append(" · ").append(time(h.published(), DAY));
-        body.append(" · <a href=\"").append(storyPath(h.storyId())).append("\">the story</a></p></li>\n");
-      }
+      Map<String, List<SearchHit>> byStory = new LinkedHashMap<>();
+      for (SearchHit h : result.hits()) byStory.computeIfAbsent(h.storyId(), k -> new ArrayList<>()).add(h);
+      byStory.forEach((story, hits) -> {
+        body.append("<li class=\"story-hits\"><h2><a href=\"").append(storyPath(story)).append("\">")
+            .append(escape(headlines.getOrDefault(story, story))).append("</a></h2>\n<ul>\n");
+        for (SearchHit h : hits) {
+          String title = h.title().isBlank() ? "(untitled)" : h.title();
+          body.append("<li><a href=\"").append(articlePath(h.articleId())).append("\">").append(escape(title))
+              .append("</a>\n<p class=\"snippet\">").append(h.snippet()) // escaped by the index, words in <mark>
+              .append("</p>\n<p class=\"meta\">").append(escape(h.source()));
+          if (!h.country().isBlank()) body.append(" · ").append(escape(h.country()));
+          if (h.published() != null) body.append(" · ").append(time(h.published(), DAY));
+          body.append("</p></li>\n");
+        }
+        body.append("</ul></li>\n");
+      });
       body.append("</ol>\n");
     }
     return layout(q.isBlank() ? "Search" : q + " — search", status, body.toString());
+  }
+
+  private static String filter(String name, String label, String value, String type) {
+    return "<label>" + label + " <input name=\"" + name + "\" type=\"" + type + "\" value=\"" + escape(value) + "\"></label>";
   }
 
   /** What the latest version of the briefing changed, when there is more than one. */

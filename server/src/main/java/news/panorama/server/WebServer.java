@@ -524,16 +524,29 @@ public final class WebServer implements AutoCloseable {
 
   private void searchPage(Context ctx) {
     String q = ctx.queryParam("q");
+    Pages.Filters filters = new Pages.Filters(orEmpty(ctx, "mode"), orEmpty(ctx, "country"), orEmpty(ctx, "language"),
+        orEmpty(ctx, "source"), orEmpty(ctx, "from"), orEmpty(ctx, "to"));
     if (q == null || q.isBlank()) {
-      html(ctx, Pages.search("", null, null, statusLine()));
+      html(ctx, Pages.search("", filters, null, Map.of(), null, statusLine()));
       return;
     }
     try {
-      html(ctx, Pages.search(q, searchFor(ctx, q), null, statusLine()));
+      SearchResult result = searchFor(ctx, q);
+      Map<String, String> headlines = new java.util.HashMap<>();
+      for (news.panorama.core.SearchHit h : result.hits()) {
+        headlines.computeIfAbsent(h.storyId(), id -> store.briefing(id).map(Briefing::headline).filter(x -> !x.isBlank())
+            .or(() -> store.story(id).map(Story::headline)).orElse(id));
+      }
+      html(ctx, Pages.search(q, filters, result, headlines, null, statusLine()));
     } catch (IllegalArgumentException e) {
       ctx.status(400);
-      html(ctx, Pages.search(q, null, e.getMessage(), statusLine()));
+      html(ctx, Pages.search(q, filters, null, Map.of(), e.getMessage(), statusLine()));
     }
+  }
+
+  private static String orEmpty(Context ctx, String name) {
+    String v = param(ctx, name);
+    return v == null ? "" : v;
   }
 
   private void apiSearch(Context ctx) {

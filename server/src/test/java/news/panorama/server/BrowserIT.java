@@ -104,6 +104,7 @@ class BrowserIT {
   void open(TestInfo info) {
     test = info.getTestMethod().orElseThrow().getName();
     context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
+    context.setDefaultTimeout(10_000);
     page = context.newPage();
     page.onDialog(d -> {
       dialogs.incrementAndGet();
@@ -169,10 +170,13 @@ class BrowserIT {
     page.locator("header form.search input[name=q]").fill("Ankara");
     page.keyboard().press("Enter");
     page.waitForURL("**/search?q=Ankara");
-    assertThat(page.locator("ol.hits li").count()).isGreaterThan(0);
+    // hits grouped by story, under the story's headline
+    assertThat(page.locator("ol.hits > li.story-hits h2").first().textContent())
+        .isEqualTo("Zelensky goes to Turkey to restart peace talks");
+    assertThat(page.locator("ol.hits li.story-hits ul li").count()).isGreaterThan(1);
     assertThat(page.locator("ol.hits mark").first().textContent()).isEqualToIgnoringCase("Ankara");
     shoot("search");
-    page.locator("ol.hits li a").first().click();
+    page.locator("ol.hits li.story-hits ul li a").first().click();
     page.waitForURL("**/articles/**");
     assertThat(page.locator("article.article h1").isVisible()).isTrue();
   }
