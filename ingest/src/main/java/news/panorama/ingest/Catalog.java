@@ -51,6 +51,7 @@ public final class Catalog {
     Map<String, Source> names = new java.util.HashMap<>();
     for (Source s : sources) {
       m.put(s.id(), s);
+      names.putIfAbsent(s.id().toLowerCase(Locale.ROOT), s);
       names.putIfAbsent(s.name().strip().toLowerCase(Locale.ROOT), s);
       String host = host(s.homepage());
       if (!host.isEmpty()) names.putIfAbsent(host, s);
@@ -61,7 +62,7 @@ public final class Catalog {
 
   /**
    * The country of an article's outlet when the article does not say (JSON Lines from elsewhere
-   * often do not): the catalog outlet whose id or name is the article's source, or on whose home
+   * often do not): the catalog outlet whose id or name is the article's source (in any case), or on whose home
    * page's host the article's URL is; else the country of the URL's country-code domain (.fr →
    * FR, .uk → GB; not the ones sold as generic names, like .io or .tv). Empty when nothing tells.
    */

@@ -172,6 +172,7 @@ class CatalogTest {
     java.time.Instant t = java.time.Instant.parse("2025-11-18T00:00:00Z");
     assertThat(c.countryOf(article("example", "file:a", ""))).as("by source id").isEqualTo("GB");
     assertThat(c.countryOf(article("Example News", "file:a", ""))).as("by outlet name").isEqualTo("GB");
+    assertThat(c.countryOf(article("EXAMPLE", "file:a", ""))).as("by id in another case").isEqualTo("GB");
     assertThat(c.countryOf(article("wire", "https://www.example.com/world/1", ""))).as("by home page host").isEqualTo("GB");
     assertThat(c.countryOf(article("wire", "https://news.example.com/1", ""))).as("by a sub-domain").isEqualTo("GB");
     assertThat(c.countryOf(article("x", "https://www.lemonde.fr/a", ""))).as("by .fr").isEqualTo("FR");
