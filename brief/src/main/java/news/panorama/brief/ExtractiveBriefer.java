@@ -138,7 +138,7 @@ public final class ExtractiveBriefer implements Briefer {
       if (used.contains(a.id()) && !sources.contains(a.id())) sources.add(a.id());
     }
     String subheadText = subhead == null ? "" : subhead.text();
-    return new Briefing(storyId, headline, subheadText, bullets, sources, clock.instant(), Sections.of(articles));
+    return new Briefing(storyId, headline, subheadText, bullets, sources, clock.instant(), Sections.of(articles, bullets));
   }
 
   /** Where the article names a day (its offset in the text) that is not after the article's own day. */

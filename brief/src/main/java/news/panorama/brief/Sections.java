@@ -32,9 +32,24 @@ final class Sections {
   private Sections() {}
 
   static StorySections of(List<Annotated> articles) {
+    return of(articles, List.of());
+  }
+
+  /**
+   * The sections of a story whose overview is {@code overview}: a fact the overview already states
+   * (one of its cited sentences) is not repeated under "where sources agree".
+   */
+  static StorySections of(List<Annotated> articles, List<news.panorama.core.Bullet> overview) {
     Usable usable = new Usable();
+    Set<String> shown = new HashSet<>();
+    for (news.panorama.core.Bullet b : overview) {
+      for (Citation c : b.citations()) shown.add(c.articleId() + "#" + c.sentence());
+    }
+    List<StorySections.Agreement> agreements = Agreements.of(articles, usable).stream()
+        .filter(a -> a.citations().stream().noneMatch(c -> shown.contains(c.articleId() + "#" + c.sentence())))
+        .toList();
     return new StorySections(takes(articles), WorldTake.of(articles, usable), timeline(articles, usable),
-        quotes(articles), Agreements.of(articles, usable), Differences.of(articles, usable), List.of());
+        quotes(articles), agreements, Differences.of(articles, usable), List.of());
   }
 
   /** Who tells an article: its outlet's name, or the article itself when the outlet is unknown. */

@@ -71,6 +71,20 @@ class SectionsTest {
   }
 
   @Test
+  void seeds_agreementsDoNotRepeatWhatTheOverviewSays() {
+    news.panorama.core.Briefing b = new ExtractiveBriefer().brief("seeds", SEEDS, 120);
+    java.util.Set<String> inOverview = new java.util.HashSet<>();
+    b.overview().forEach(x -> x.citations().forEach(c -> inOverview.add(c.articleId() + "#" + c.sentence())));
+    assertThat(inOverview).isNotEmpty();
+    assertThat(b.sections().agreements()).isNotEmpty();
+    for (StorySections.Agreement a : b.sections().agreements()) {
+      assertThat(a.citations()).noneMatch(c -> inOverview.contains(c.articleId() + "#" + c.sentence()));
+    }
+    // without the overview, the batch sections keep every agreement, the overview's among them
+    assertThat(SEED_SECTIONS.agreements().size()).isGreaterThan(b.sections().agreements().size());
+  }
+
+  @Test
   void seeds_everyCountryWithCoverageHasItsTake_quotedFromItsOwnOutlets() {
     Map<String, String> countryOf = SEEDS.stream()
         .collect(Collectors.toMap(Annotated::id, a -> a.article().country()));

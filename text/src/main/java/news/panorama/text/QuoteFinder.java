@@ -51,7 +51,8 @@ final class QuoteFinder {
    * The quotations of {@code text}; {@code mentions} are the article's named things in text order,
    * {@code sentenceOf} maps an offset to its sentence index.
    */
-  static List<Quote> find(String text, List<Mention> mentions, java.util.function.IntUnaryOperator sentenceOf) {
+  static List<Quote> find(String text, List<Mention> allMentions, java.util.function.IntUnaryOperator sentenceOf) {
+    List<Mention> mentions = withoutListeners(text, allMentions);
     List<Quote> out = new ArrayList<>();
     Speaker previous = null;
     int previousEnd = -1;
@@ -191,6 +192,24 @@ final class QuoteFinder {
     if (subject != null) return subject;
     if (reporting || verbAt >= 0 || colon || PRONOUN.matcher(before).find()) return lastSubjectBefore(mentions, beforeStart);
     return null;
+  }
+
+  /** The word before a name that makes it the one spoken to, not the speaker: "told AFP", "gegenüber der dpa". */
+  private static final Pattern LISTENER = Pattern.compile(
+      "\\b(?:told|tells|telling|gegenüber(?: de[rmn])?|a déclaré à|a dit à|a confié à|dijo a|declaró a|ha detto a|disse a)\\s+(?:the\\s+|l'|la\\s+|le\\s+)?$",
+      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS);
+
+  /**
+   * The mentions that can speak: a name right after "told" (and its like in other languages) is the
+   * listener — usually a news agency ("told AFP") — so it is left out of the speaker search.
+   */
+  private static List<Mention> withoutListeners(String text, List<Mention> mentions) {
+    List<Mention> out = new ArrayList<>(mentions.size());
+    for (Mention m : mentions) {
+      int from = Math.max(0, m.start() - 30);
+      if (!LISTENER.matcher(text.substring(from, m.start())).find()) out.add(m);
+    }
+    return out;
   }
 
   /** Whether the quotation is followed by its reporting clause: {@code ,"} {@code ",} {@code » —} {@code " dedi}. */

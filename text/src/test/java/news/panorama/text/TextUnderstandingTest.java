@@ -145,6 +145,12 @@ class TextUnderstandingTest {
     assertThat(en.quotes()).extracting(Quote::text, Quote::speakerEntity).containsExactly(
         org.assertj.core.groups.Tuple.tuple("We will wait for information about the talks", "steve witkoff"),
         org.assertj.core.groups.Tuple.tuple("main goal", null));
+    // the one told is not the speaker: "told AFP" leaves the quotation to the sentence's subject
+    Annotated told = analyze("en", "Kyiv is entering the talks.\nA Ukrainian official told AFP that support remains "
+        + "essential: \u201cAmericans are discussing a new wave of pressure, so it is logical to negotiate now.\u201d");
+    assertThat(told.quotes()).extracting(Quote::text).containsExactly(
+        "Americans are discussing a new wave of pressure, so it is logical to negotiate now.");
+    assertThat(told.quotes().get(0).speaker()).isNotEqualTo("AFP");
     Annotated ja = analyze("ja", "ゼレンスキー大統領は「交渉の準備はできている」と述べた。");
     assertThat(ja.quotes()).extracting(Quote::text).containsExactly("交渉の準備はできている");
   }
