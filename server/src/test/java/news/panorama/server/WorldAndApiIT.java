@@ -231,7 +231,7 @@ class WorldAndApiIT {
     assertThat(doc.get("openapi").asText()).startsWith("3.");
     Map<String, String> examples = Map.of("{id}", "quake", "{code}", "DE", "{format}", "json");
     List<String> documented = new ArrayList<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = doc.get("paths").fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = doc.get("paths").properties().iterator(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> path = it.next();
       documented.add("GET " + path.getKey());
       String url = path.getKey();
