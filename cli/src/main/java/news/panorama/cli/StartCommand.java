@@ -19,6 +19,7 @@ import news.panorama.ingest.Replay;
 import news.panorama.pipeline.CrawlLoop;
 import news.panorama.pipeline.Pipeline;
 import news.panorama.pipeline.PublishedOrder;
+import news.panorama.pipeline.Retention;
 import news.panorama.server.WebServer;
 import news.panorama.store.JdbcStore;
 import news.panorama.store.LuceneIndex;
@@ -61,6 +62,8 @@ final class StartCommand implements Callable<Integer> {
         : "Grouping with the embedding model " + pipeline.embeddingModel() + ".");
     long restored = pipeline.warmUp();
     if (restored > 0) System.out.println("Loaded " + restored + " stored articles from " + config.dataDir());
+    Retention retention = Retention.of(config, store, index);
+    if (!once) retention.daily(System.out::println); // now, in the background, then once a day
     WebServer server = null;
     List<Source> catalog = Catalog.effective(config).sources();
     CrawlLoop loop = from.isEmpty() ? new CrawlLoop(CrawlCommand.crawler(config), pipeline, catalog,
@@ -92,6 +95,7 @@ final class StartCommand implements Callable<Integer> {
         crawl.start();
       }
     }
+    if (once && retention.enabled()) System.out.println(retention.describe(retention.apply()));
     System.out.println(count(store.articleCount(), "article", "articles") + " in "
         + count(store.storyCount(), "story", "stories") + " stored.");
     if (once) {
@@ -162,9 +166,9 @@ final class StartCommand implements Callable<Integer> {
     progress.close();
     if (pipeline.embeddingProblem() != null) System.err.println(pipeline.embeddingProblem());
     System.out.printf(java.util.Locale.ROOT,
-        "Replayed %d articles from %d files in %.1f s (%.1f articles/s): %d new, %d already stored, %d rejected.%n",
+        "Replayed %d articles from %d files in %.1f s (%.1f articles/s): %d new, %d already stored, %d revised, %d rejected.%n",
         ordered.size(), files.size(), progress.seconds(), progress.perSecond(), pipeline.accepted(),
-        pipeline.duplicates(), rejected[0]);
+        pipeline.duplicates(), pipeline.revised(), rejected[0]);
   }
 
   private static String count(long n, String one, String many) {

@@ -72,4 +72,34 @@ class StoreCommandsTest {
       assertThat(copy.storiesDueForBriefing()).isEmpty();
     }
   }
+
+  @Test
+  void prune_dropsTheTextOfOldArticles_keepingTheirTitlesSearchable() throws Exception {
+    CliRun help = CliRun.of("prune", "--help");
+    assertThat(help.exit()).isZero();
+    assertThat(help.out()).contains("--older-than-days").contains("store.full-text-days");
+    CliRun noLimit = CliRun.of("prune", "--data", data);
+    assertThat(noLimit.exit()).isEqualTo(2);
+    assertThat(noLimit.err()).contains("prune needs an age limit: --older-than-days N");
+
+    CliRun recent = CliRun.of("prune", "--data", data, "--older-than-days", "100000");
+    assertThat(recent.out()).startsWith("Dropped the full text of 0 articles published before");
+    CliRun run = CliRun.of("prune", "--data", data, "--older-than-days", "30");
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out()).startsWith("Dropped the full text of 7 articles published before")
+        .contains("titles, stories and briefings stay");
+    assertThat(CliRun.of("prune", "--data", data, "--set", "store.full-text-days=30").out())
+        .startsWith("Dropped the full text of 0 articles");
+
+    String lira = "--format=json";
+    JsonNode byTitle = Json.mapper().readTree(CliRun.of("search", "--data", data, lira, "--mode", "keyword", "lira").out());
+    assertThat(byTitle.get("total").asLong()).isEqualTo(1);
+    JsonNode byText = Json.mapper().readTree(CliRun.of("search", "--data", data, lira, "--mode", "keyword", "basis", "points").out());
+    assertThat(byText.get("total").asLong()).isZero();
+    try (JdbcStore store = JdbcStore.open("jdbc:h2:file:" + Path.of(data).toAbsolutePath().resolve("panorama"))) {
+      assertThat(store.article("other-lira").orElseThrow().text()).isEmpty();
+      assertThat(store.storiesDueForBriefing()).isEmpty();
+      assertThat(store.topStories(10)).allSatisfy(story -> assertThat(store.briefing(story.id())).isPresent());
+    }
+  }
 }

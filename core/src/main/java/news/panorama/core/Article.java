@@ -1,6 +1,11 @@
 package news.panorama.core;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -62,6 +67,11 @@ public record Article(
         image, html, file, extra);
   }
 
+  public Article withUrl(String newUrl) {
+    return new Article(id, newUrl, source, country, language, published, title, text, authors,
+        image, html, file, extra);
+  }
+
   public Article withPublished(@Nullable Instant newPublished) {
     return new Article(id, url, source, country, language, newPublished, title, text, authors,
         image, html, file, extra);
@@ -81,5 +91,26 @@ public record Article(
   public Article withoutHtml() {
     return html == null ? this : new Article(id, url, source, country, language, published, title,
         text, authors, image, null, file, extra);
+  }
+
+  /**
+   * What identifies this version of the article's content, so that the same input stored again
+   * changes nothing and an edited one is told apart: the SHA-256 (hex) of its title, text and
+   * publication time to the second (databases keep microseconds at most). Every other field (source,
+   * authors, extra fields…) is metadata and not part of it.
+   */
+  public String contentHash() {
+    return contentHash(title, text, published);
+  }
+
+  /** {@link #contentHash()} of a stored article's title, text and publication time. */
+  public static String contentHash(String title, String text, @Nullable Instant published) {
+    // NUL never occurs inside a field (it is removed from every text field), so it separates them unambiguously
+    String content = title + '\0' + text + '\0' + (published == null ? "" : published.truncatedTo(ChronoUnit.SECONDS));
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

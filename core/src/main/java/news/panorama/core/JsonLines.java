@@ -11,6 +11,7 @@ import java.io.OutputStreamWriter;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +25,13 @@ import java.util.zip.GZIPInputStream;
  * line number and reason and skipped; the rest of the file is read.
  */
 public final class JsonLines {
+  /**
+   * What the reader of {@link #open} puts in place of bytes that are not UTF-8, so that the line
+   * holding them is reported rather than read with replacement characters. No valid line holds a raw
+   * NUL either (JSON escapes it), so a line with this character is bad either way.
+   */
+  private static final char NOT_UTF8 = '\0';
+
   private JsonLines() {}
 
   /** A line that could not be read as an article. */
@@ -37,7 +45,10 @@ public final class JsonLines {
   /** What a read produced: the articles and the bad lines. */
   public record Result(List<Article> articles, List<BadLine> bad) {}
 
-  /** Opens a path for reading ({@code -} is stdin; {@code .gz} is decompressed). */
+  /**
+   * Opens a path for reading ({@code -} is stdin; {@code .gz} is decompressed) as UTF-8; {@link #read}
+   * reports a line with bytes that are not UTF-8 as bad.
+   */
   public static Reader open(String path) throws IOException {
     InputStream in;
     if (path.equals("-")) {
@@ -48,7 +59,9 @@ public final class JsonLines {
         in = new GZIPInputStream(in, 1 << 16);
       }
     }
-    return new InputStreamReader(in, StandardCharsets.UTF_8);
+    return new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE)
+        .replaceWith(String.valueOf(NOT_UTF8)));
   }
 
   /** Streams the articles of a reader to {@code sink}, bad lines to {@code bad}. Blank lines are skipped. */
@@ -59,6 +72,12 @@ public final class JsonLines {
       for (String line; (line = r.readLine()) != null; ) {
         n++;
         if (line.isBlank()) continue;
+        int notUtf8 = line.indexOf(NOT_UTF8);
+        if (notUtf8 >= 0) {
+          bad.accept(new BadLine(inputName, n, "not valid UTF-8: a malformed byte sequence (or a NUL byte) at character "
+              + (notUtf8 + 1) + " of the line"));
+          continue;
+        }
         Article a;
         try {
           a = ArticleJson.parse(line);

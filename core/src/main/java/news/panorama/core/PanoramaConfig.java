@@ -48,7 +48,8 @@ public record PanoramaConfig(
     int embedBatch,
     int embedCacheSize,
     double clusterEmbeddingWeight,
-    double clusterEmbeddingFloor) {
+    double clusterEmbeddingFloor,
+    int fullTextDays) {
 
   public PanoramaConfig {
     allowNetworks = List.copyOf(allowNetworks);
@@ -61,6 +62,7 @@ public record PanoramaConfig(
     Map<String, String[]> k = new TreeMap<>();
     k.put("data.dir", new String[] {"data", "folder for the embedded database and caches"});
     k.put("store.jdbc-url", new String[] {"", "JDBC URL of the database; empty = embedded H2 under data.dir"});
+    k.put("store.full-text-days", new String[] {"0", "days after publication an article's full text is kept; older articles keep title, metadata, entities and story (see `panorama prune`); 0 = forever"});
     k.put("server.port", new String[] {"8080", "HTTP port of the web UI and API"});
     k.put("ingest.catalog", new String[] {"", "outlet catalog file; empty = the bundled catalog"});
     k.put("ingest.user-agent", new String[] {"PanoramaBot/0.1 (+https://github.com/panorama-news/panorama)", "User-Agent sent to outlets and matched in robots.txt"});
@@ -179,7 +181,8 @@ public record PanoramaConfig(
         intIn(v, origin, "embed.batch", 1, 4096),
         intIn(v, origin, "embed.cache-size", 0, 10_000_000),
         doubleIn(v, origin, "cluster.embedding-weight", 0, 1),
-        doubleIn(v, origin, "cluster.embedding-floor", -1, 0.99));
+        doubleIn(v, origin, "cluster.embedding-floor", -1, 0.99),
+        intIn(v, origin, "store.full-text-days", 0, 100 * 366));
   }
 
   private static List<String> networks(Map<String, String> v, Map<String, String> o) {

@@ -8,20 +8,68 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The storage stage: keeps articles, their annotations, stories and briefings, and answers what the
- * server shows. Saving is idempotent: an article already stored (same id or same URL) is neither
- * lost nor duplicated. Implementations are safe to share across threads.
+ * server shows. Saving is idempotent: an article is identified by its id or its URL, and its content
+ * by {@link Article#contentHash()}; the same input saved again changes nothing, and an edited one
+ * becomes a new revision of the stored article (its earlier content kept, see {@link #revisions}),
+ * never a duplicate. Implementations are safe to share across threads.
  */
 public interface Store extends AutoCloseable {
   /**
-   * Stores an analyzed article, its story and its embedding (null when it has none); false when it
-   * was already stored.
+   * Stores an analyzed article, its story and its embedding (null when it has none).
+   *
+   * <p>An article not stored yet (neither its id nor its non-empty URL is) is added to the story of
+   * the assignment: {@link Saved#NEW}. One stored with the same content hash is left as it is:
+   * {@link Saved#UNCHANGED}. One stored with other content is revised: the stored content is kept as
+   * its latest {@link ArticleRevision}, and the new content, annotations and embedding replace it
+   * under the stored id and URL, in the story it is stored in (the assignment's story is then not
+   * used), at a new position of the insertion order; the story is refreshed and due for a briefing:
+   * {@link Saved#REVISED}.
+   *
+   * @throws IllegalArgumentException naming the article and the reason when it cannot be stored
+   *     (an over-long id or URL, text that is not valid Unicode)
    */
-  boolean save(Annotated article, StoryAssignment assignment, @Nullable Embedding embedding);
+  Saved save(Annotated article, StoryAssignment assignment, @Nullable Embedding embedding);
 
-  /** Stores an analyzed article and its story, without an embedding; false when it was already stored. */
-  default boolean save(Annotated article, StoryAssignment assignment) {
+  /** Stores an analyzed article and its story, without an embedding; see {@link #save(Annotated, StoryAssignment, Embedding)}. */
+  default Saved save(Annotated article, StoryAssignment assignment) {
     return save(article, assignment, null);
   }
+
+  /** What {@link #save} did. */
+  enum Saved {
+    /** The article was not stored before: it is now. */
+    NEW,
+    /** The article is stored with the same content: nothing changed. */
+    UNCHANGED,
+    /** The article is stored with other content: that became a revision and the new content replaced it. */
+    REVISED
+  }
+
+  /**
+   * The stored article with this id or, when none has it, with this non-empty URL: the id it is
+   * stored under, its story and the hash of its stored content.
+   */
+  Optional<Known> find(String id, String url);
+
+  /** Whether an article with this id, or with this non-empty URL, is stored. */
+  default boolean contains(String id, String url) {
+    return find(id, url).isPresent();
+  }
+
+  /** The earlier contents of a stored article, oldest first; empty when it was never revised. */
+  List<ArticleRevision> revisions(String articleId);
+
+  /**
+   * Retention: empties the full text of the articles published before {@code cutoff} (undated ones:
+   * stored before it) along with the sentences and the mentions, dates, quotes and amounts found in
+   * it, and the text of their earlier revisions. Their title, URL, outlet, country, language, dates,
+   * entities, embedding and story stay, as do stories, briefings and their versions. Such articles
+   * take a new position in the insertion order, so the search index drops their text too (their
+   * title stays searchable). Their stories are not due for a new briefing. Idempotent.
+   *
+   * @return how many articles lost their text in this call
+   */
+  long dropTextOlderThan(Instant cutoff);
 
   /**
    * Moves stored articles to the stories grouping now puts them in (after a merge or a split; see
@@ -33,9 +81,6 @@ public interface Store extends AutoCloseable {
 
   /** The story a removed story's articles went to (following merges), if the id was merged away. */
   Optional<String> storyAlias(String storyId);
-
-  /** Whether an article with this id, or with this non-empty URL, is stored. */
-  boolean contains(String id, String url);
 
   /**
    * Saves a story's briefing; the story is no longer due for one until it gains an article. When
@@ -103,6 +148,9 @@ public interface Store extends AutoCloseable {
 
   @Override
   void close();
+
+  /** How a stored article is known: the id it is stored under, its story and its content hash. */
+  record Known(String id, String storyId, String contentHash) {}
 
   /** A stored article with the story it belongs to and its embedding, if it has one. */
   record Assigned(Annotated article, String storyId, @Nullable Embedding embedding) {

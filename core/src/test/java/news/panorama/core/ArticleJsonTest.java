@@ -3,11 +3,16 @@ package news.panorama.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.OutputStream;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ArticleJsonTest {
 
@@ -61,6 +66,41 @@ class ArticleJsonTest {
       assertThat(b.line()).isEqualTo(2);
       assertThat(b.toString()).startsWith("in.jsonl:2: not valid JSON");
     });
+  }
+
+  @Test
+  void contentHash_changesWithTitleTextOrTime_notWithMetadata() {
+    Instant t = Instant.parse("2025-11-18T06:30:00Z");
+    Article a = Article.of("a", "https://x.example/a", "X", "TR", "en", t, "Talks in Istanbul", "Delegates met.\n\nNo deal yet.");
+    String hash = a.contentHash();
+
+    assertThat(hash).hasSize(64).isEqualTo(Article.contentHash(a.title(), a.text(), t));
+    assertThat(Article.of("b", "", "Y", "", "fr", t.plusMillis(300), a.title(), a.text()).contentHash())
+        .as("id, URL, outlet, language and sub-second time are not content").isEqualTo(hash);
+    assertThat(a.withPublished(t.plusSeconds(60)).contentHash()).isNotEqualTo(hash);
+    assertThat(a.withPublished(null).contentHash()).isNotEqualTo(hash);
+    assertThat(Article.of("a", "", "X", "", "", t, "Talks in Istanbul", "Delegates met. A deal.").contentHash()).isNotEqualTo(hash);
+    // the separator keeps title and text apart: moving a word across them is another content
+    assertThat(Article.of("a", "", "X", "", "", t, "Talks in", "Istanbul" + a.text()).contentHash())
+        .isNotEqualTo(Article.of("a", "", "X", "", "", t, "Talks inIstanbul", a.text()).contentHash());
+  }
+
+  @Test
+  void readAll_reportsALineThatIsNotUtf8_andReadsTheOthers(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("in.jsonl");
+    byte[] latin1 = "{\"id\":\"b\",\"title\":\"Caf\u00e9\"}\n".getBytes(StandardCharsets.ISO_8859_1);
+    try (OutputStream out = Files.newOutputStream(file)) {
+      out.write("{\"id\":\"a\",\"title\":\"Caf\u00e9\"}\n".getBytes(StandardCharsets.UTF_8));
+      out.write(latin1);
+      out.write("{\"id\":\"c\",\"title\":\"C\"}\n".getBytes(StandardCharsets.UTF_8));
+    }
+
+    JsonLines.Result r = JsonLines.readAll(file.toString());
+
+    assertThat(r.articles()).extracting(Article::id).containsExactly("a", "c");
+    assertThat(r.articles().get(0).title()).isEqualTo("Caf\u00e9");
+    assertThat(r.bad()).singleElement().hasToString(file + ":2: not valid UTF-8: a malformed byte sequence (or a NUL byte)"
+        + " at character 23 of the line");
   }
 
   @Test

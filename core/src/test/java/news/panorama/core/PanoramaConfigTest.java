@@ -18,6 +18,14 @@ class PanoramaConfigTest {
     assertThat(c.port()).isEqualTo(8080);
     assertThat(c.jdbcUrl()).startsWith("jdbc:h2:file:").endsWith("panorama");
     assertThat(c.catalog()).isNull();
+    assertThat(c.fullTextDays()).as("full text kept forever").isZero();
+  }
+
+  @Test
+  void fullTextRetention_comesFromTheEnvironment_andMustNotBeNegative() {
+    assertThat(PanoramaConfig.load(null, Map.of("PANORAMA_STORE_FULL_TEXT_DAYS", "90"), Map.of()).fullTextDays()).isEqualTo(90);
+    assertThatThrownBy(() -> PanoramaConfig.load(null, Map.of(), Map.of("store.full-text-days", "-1")))
+        .hasMessageContaining("store.full-text-days").hasMessageContaining("between 0 and");
   }
 
   @Test

@@ -94,15 +94,31 @@ public final class NearDuplicates {
       original = new Original(id, by instanceof String s ? s : "", article.published());
     } else if (match != null && !own.earlierThan(match.original)) {
       original = match.original;
-      Map<String, Object> extra = new LinkedHashMap<>(article.extra());
-      extra.put(DUPLICATE_OF, original.id);
-      extra.put(FIRST_PUBLISHED_BY, original.source);
-      out = new Article(article.id(), article.url(), article.source(), article.country(), article.language(),
-          article.published(), article.title(), article.text(), article.authors(), article.image(), article.html(),
-          article.file(), extra);
+      out = withMark(article, original.id, original.source);
     }
     remember(new Entry(signature, original));
     return out;
+  }
+
+  /**
+   * An edited version of a stored article, with the mark its earlier version got unless it carries
+   * one itself. Revisions are not {@link #mark}ed: the window may hold the earlier version, which
+   * they would match.
+   */
+  public static Article keepMark(Article revised, Article earlier) {
+    if (revised.extra().containsKey(DUPLICATE_OF) || !(earlier.extra().get(DUPLICATE_OF) instanceof String id)) {
+      return revised;
+    }
+    return withMark(revised, id, String.valueOf(earlier.extra().getOrDefault(FIRST_PUBLISHED_BY, "")));
+  }
+
+  private static Article withMark(Article article, String originalId, String originalSource) {
+    Map<String, Object> extra = new LinkedHashMap<>(article.extra());
+    extra.put(DUPLICATE_OF, originalId);
+    extra.put(FIRST_PUBLISHED_BY, originalSource);
+    return new Article(article.id(), article.url(), article.source(), article.country(), article.language(),
+        article.published(), article.title(), article.text(), article.authors(), article.image(), article.html(),
+        article.file(), extra);
   }
 
   /** How many articles the window holds now; never more than the capacity. */

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
 import news.panorama.brief.ExtractiveBriefer;
@@ -63,6 +64,7 @@ public final class Pipeline implements AutoCloseable {
   private final RelatedStories related;
   private long accepted;
   private long duplicates;
+  private long revised;
 
   public Pipeline(Extractor extractor, TextAnalyzer analyzer, StoryClusterer clusterer, Briefer briefer,
       Store store, int briefWords) {
@@ -116,8 +118,14 @@ public final class Pipeline implements AutoCloseable {
     /** Stored and grouped. */
     record Stored(StoryAssignment assignment) implements Result {}
 
-    /** Already stored (same id or URL): nothing changed. */
+    /** Already stored (same id or URL) with the same content: nothing changed. */
     record Duplicate(String articleId) implements Result {}
+
+    /**
+     * Already stored (same id or URL) with other content: the new content replaced it in the story
+     * it was in, and the earlier one is kept as a revision ({@link Store#revisions}).
+     */
+    record Revised(String articleId, String storyId) implements Result {}
 
     /** Could not be made into an article; the reason names the input. */
     record Rejected(String reason) implements Result {}
@@ -151,22 +159,31 @@ public final class Pipeline implements AutoCloseable {
    * Accepts articles in the given order. New articles are first marked when they are wire copy of
    * a recent one ({@link NearDuplicates}; kept, never dropped). The text stage, which has no state,
    * runs on them in parallel; grouping and storing then run one by one in order, exactly as {@link #accept} does.
-   * A record that cannot be stored (an over-long URL, say) is rejected with its id and the reason,
-   * and the rest of the batch goes on.
+   * An article already stored (or earlier in the batch) with the same content ({@link Article#contentHash()})
+   * is a {@link Result.Duplicate}; with other content it is analyzed and stored as a {@link Result.Revised}
+   * revision in its story, not grouped again (so not counted twice). A record that cannot be stored
+   * (an over-long URL, say) is rejected with its id and the reason, and the rest of the batch goes on.
    */
   public synchronized List<Result> acceptAll(List<Article> inputs) {
     Result[] results = new Result[inputs.size()];
     Article[] fresh = new Article[inputs.size()];
+    boolean[] revision = new boolean[inputs.size()];
     Map<String, String> batchUrls = new HashMap<>();
+    Map<String, String> batchHashes = new HashMap<>();
     for (int i = 0; i < inputs.size(); i++) {
       Article input = inputs.get(i);
       try {
         Article article = distinctId(input, batchUrls).withoutHtml();
-        if (store.contains(article.id(), article.url()) || batchUrls.containsKey(article.id())) {
+        String hash = article.contentHash();
+        String earlier = batchHashes.containsKey(article.id()) ? batchHashes.get(article.id())
+            : store.find(article.id(), article.url()).map(Store.Known::contentHash).orElse(null);
+        batchUrls.put(article.id(), article.url());
+        batchHashes.put(article.id(), hash);
+        if (hash.equals(earlier)) {
           results[i] = countDuplicate(article.id());
         } else {
-          batchUrls.put(article.id(), article.url());
-          fresh[i] = nearDuplicates.mark(article);
+          revision[i] = earlier != null;
+          fresh[i] = revision[i] ? article : nearDuplicates.mark(article);
         }
       } catch (IllegalArgumentException e) {
         results[i] = new Result.Rejected(e.getMessage());
@@ -183,9 +200,32 @@ public final class Pipeline implements AutoCloseable {
     });
     List<float @Nullable []> vectors = embed(analyzed);
     for (int i = 0; i < analyzed.length; i++) {
-      if (analyzed[i] != null) results[i] = group(analyzed[i], vectors.get(i));
+      if (analyzed[i] == null) continue;
+      Embedding embedding = embedder == null ? null : Embedding.of(embedder.model(), vectors.get(i));
+      // looked up now: an earlier record of the batch that this one revises is stored by now (or was rejected)
+      Optional<Store.Known> stored = revision[i] ? store.find(analyzed[i].id(), analyzed[i].article().url()) : Optional.empty();
+      results[i] = stored.isPresent() ? revise(analyzed[i], stored.get(), embedding) : group(analyzed[i], vectors.get(i));
     }
     return List.of(results);
+  }
+
+  /**
+   * Stores new content of a stored article in the story it is in. It is not grouped again: grouping
+   * counted it when it came first, and keeps that version's profile until the next {@link #warmUp()}.
+   */
+  private Result revise(Annotated annotated, Store.Known stored, @Nullable Embedding embedding) {
+    Article earlier = store.article(stored.id()).orElse(annotated.article());
+    Annotated marked = annotated.withArticle(NearDuplicates.keepMark(annotated.article(), earlier));
+    Store.Saved saved;
+    try {
+      saved = store.save(marked, new StoryAssignment(marked.id(), stored.storyId(), false, 1.0), embedding);
+    } catch (IllegalArgumentException e) {
+      return new Result.Rejected(e.getMessage());
+    }
+    if (saved != Store.Saved.REVISED) return countDuplicate(stored.id());
+    dirtyStories.add(stored.storyId());
+    revised++;
+    return new Result.Revised(stored.id(), stored.storyId());
   }
 
   /**
@@ -234,7 +274,7 @@ public final class Pipeline implements AutoCloseable {
   private Result group(Annotated annotated, float @Nullable [] embedding) {
     Article article = annotated.article();
     StoryAssignment assignment = clusterer.assign(annotated, embedding);
-    boolean saved;
+    Store.Saved saved;
     try {
       saved = store.save(annotated, assignment, embedder == null ? null : Embedding.of(embedder.model(), embedding));
     } catch (IllegalArgumentException e) {
@@ -245,8 +285,8 @@ public final class Pipeline implements AutoCloseable {
       store.reassign(moved);
       for (StoryAssignment m : moved) dirtyStories.add(m.storyId());
     }
-    if (!saved) {
-      return countDuplicate(article.id());
+    if (saved != Store.Saved.NEW) {
+      return countDuplicate(article.id()); // stored meanwhile by another process
     }
     dirtyStories.add(assignment.storyId());
     accepted++;
@@ -324,6 +364,11 @@ public final class Pipeline implements AutoCloseable {
 
   public synchronized long duplicates() {
     return duplicates;
+  }
+
+  /** Articles stored again with other content, each kept as a revision. */
+  public synchronized long revised() {
+    return revised;
   }
 
   public Store store() {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import news.panorama.core.Article;
+import news.panorama.core.ArticleRevision;
 import news.panorama.core.Briefing;
 import news.panorama.core.Bullet;
 import news.panorama.core.Citation;
@@ -91,6 +92,42 @@ class PipelineTest {
       assertThat(again).allMatch(r -> r instanceof Pipeline.Result.Duplicate);
       assertThat(store.articleCount()).isEqualTo(5);
       assertThat(pipeline.duplicates()).isEqualTo(5);
+    }
+  }
+
+  @Test
+  void editedArticles_areRevisedInTheirStory_notGroupedAgainNorCountedTwice() {
+    try (JdbcStore store = openStore(); LuceneIndex index = LuceneIndex.open(dir.resolve("index"))) {
+      Pipeline pipeline = pipelines.opened(Pipeline.create(PanoramaConfig.defaults(), store, index));
+      pipeline.acceptAll(Sample.articles());
+      pipeline.flush();
+      Story story = store.topStories(1).get(0);
+      Article seed = Sample.articles().get(0);
+      // an edit on another subject altogether, which grouping alone would put in a story of its own
+      Article edited = new Article(seed.id(), seed.url(), seed.source(), seed.country(), seed.language(), seed.published(),
+          "Correction", "An earlier version of this page showed a sourdough recipe for rye bread with caraway seeds.",
+          seed.authors(), null, null, null, seed.extra());
+      Article editedAgain = new Article(seed.id(), seed.url(), seed.source(), seed.country(), seed.language(), seed.published(),
+          "Correction", "The rye bread recipe was removed; the page now shows a photograph of a lighthouse.",
+          seed.authors(), null, null, null, seed.extra());
+
+      List<Pipeline.Result> r = pipeline.acceptAll(List.of(edited, edited, editedAgain, Sample.articles().get(1)));
+
+      assertThat(r).containsExactly(new Pipeline.Result.Revised(seed.id(), story.id()), new Pipeline.Result.Duplicate(seed.id()),
+          new Pipeline.Result.Revised(seed.id(), story.id()), new Pipeline.Result.Duplicate(Sample.articles().get(1).id()));
+      assertThat(pipeline.accepted()).isEqualTo(5);
+      assertThat(pipeline.revised()).isEqualTo(2);
+      assertThat(store.articleCount()).isEqualTo(5);
+      assertThat(store.storyCount()).isEqualTo(1);
+      assertThat(store.story(story.id()).orElseThrow().articleCount()).isEqualTo(5);
+      assertThat(store.article(seed.id()).orElseThrow().text()).contains("lighthouse");
+      assertThat(store.revisions(seed.id())).extracting(ArticleRevision::text).containsExactly(seed.text(), edited.text());
+      assertThat(store.storiesDueForBriefing()).containsExactly(story.id());
+      pipeline.flush();
+      assertThat(store.storiesDueForBriefing()).isEmpty();
+      assertThat(index.size()).isEqualTo(5);
+      assertThat(index.search(SearchQuery.of("lighthouse", 10)).hits()).extracting(h -> h.articleId()).containsExactly(seed.id());
+      assertThat(index.search(SearchQuery.of("sourdough", 10)).total()).isZero();
     }
   }
 
@@ -195,7 +232,7 @@ class PipelineTest {
       List<Pipeline.Result> r = pipeline.acceptAll(List.of(seeds.get(0), longUrl, withNul, seeds.get(1)));
 
       assertThat(r.get(1)).isInstanceOfSatisfying(Pipeline.Result.Rejected.class,
-          x -> assertThat(x.reason()).isEqualTo("url of article 'long-url' is 5020 characters long, more than the 4096 allowed"));
+          x -> assertThat(x.reason()).isEqualTo("url of article 'long-url' is 5020 bytes long in UTF-8, more than the 2048 allowed"));
       assertThat(r.get(0)).isInstanceOf(Pipeline.Result.Stored.class);
       assertThat(r.get(2)).isInstanceOf(Pipeline.Result.Stored.class);
       assertThat(r.get(3)).isInstanceOf(Pipeline.Result.Stored.class);

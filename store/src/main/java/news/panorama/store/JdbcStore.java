@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JavaType;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,9 +16,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -25,6 +28,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import news.panorama.core.Annotated;
 import news.panorama.core.Article;
+import news.panorama.core.ArticleRevision;
 import news.panorama.core.Embedding;
 import news.panorama.core.Briefing;
 import news.panorama.core.Json;
@@ -50,13 +54,22 @@ import org.jspecify.annotations.Nullable;
 public final class JdbcStore implements Store {
   /** Longest article or story id accepted; longer ones are rejected as bad data. */
   public static final int MAX_ID_LENGTH = 512;
-  /** Longest article URL accepted; longer ones are rejected as bad data. */
-  public static final int MAX_URL_LENGTH = 4096;
+  /**
+   * Longest article URL accepted, in UTF-8 bytes; longer ones are rejected as bad data. PostgreSQL
+   * cannot index a value of more than 2,704 bytes (a third of a page), and URLs are indexed unique.
+   */
+  public static final int MAX_URL_BYTES = 2048;
+  /** Articles whose text {@link #dropTextOlderThan} drops in one transaction, so writers wait at most that long. */
+  private static final int DROP_CHUNK = 200;
 
   private static final int POOL_SIZE = 4;
   private static final int FETCH_SIZE = 200;
   private static final String UNIQUE_VIOLATION = "23505";
   private static final String PUBLICATION_ORDER = " ORDER BY published ASC NULLS LAST, seq ASC";
+  /** Every column of an article's row but its position {@code seq}. */
+  private static final List<String> ARTICLE_COLUMNS = List.of("id", "url", "source", "country", "language", "published",
+      "title", "text", "authors", "image", "story_id", "annotated", "added_at", "embedding_model", "embedding",
+      "content_hash", "text_dropped");
   private static final String STORY_COLUMNS = "SELECT id, headline, first_published, last_published,"
       + " article_count, sources, countries, languages FROM stories";
   private static final JavaType STRINGS =
@@ -91,7 +104,8 @@ public final class JdbcStore implements Store {
       throw new StoreException("cannot open the database " + redacted(jdbcUrl), rootCause(e));
     }
     try {
-      Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+      Flyway.configure().dataSource(pool).locations("classpath:db/migration").javaMigrations(new ContentHashes())
+          .load().migrate();
     } catch (RuntimeException e) {
       pool.close();
       throw new StoreException("cannot migrate the schema of " + redacted(jdbcUrl), e);
@@ -110,7 +124,7 @@ public final class JdbcStore implements Store {
   }
 
   @Override
-  public boolean save(Annotated annotated, StoryAssignment assignment, @Nullable Embedding embedding) {
+  public Saved save(Annotated annotated, StoryAssignment assignment, @Nullable Embedding embedding) {
     Article article = annotated.article().withoutHtml();
     String id = article.id();
     String storyId = assignment.storyId();
@@ -119,25 +133,110 @@ public final class JdbcStore implements Store {
     Validate.notBlank(storyId, "story id of article '" + id + "'");
     checkLength(id, MAX_ID_LENGTH, "article id '" + abbreviate(id) + "'");
     checkLength(storyId, MAX_ID_LENGTH, "story id of article '" + id + "'");
-    checkLength(article.url(), MAX_URL_LENGTH, "url of article '" + id + "'");
+    int urlBytes = article.url().getBytes(StandardCharsets.UTF_8).length;
+    Validate.isTrue(urlBytes <= MAX_URL_BYTES, "url of article '" + id + "' is " + urlBytes
+        + " bytes long in UTF-8, more than the " + MAX_URL_BYTES + " allowed");
     Annotated stored = article == annotated.article() ? annotated : annotated.withArticle(article);
     String json = toJson(stored, "article '" + id + "'");
+    checkUnicode(List.of(id, article.url(), article.source(), article.title(), article.text(), json),
+        List.of("id", "url", "source", "title", "text", "other fields or annotations"), id);
+    String hash = article.contentHash();
     return write("save article '" + id + "' in story '" + storyId + "'", c -> {
-      if (contains(c, id, article.url())) {
-        return false;
+      Optional<Known> known = find(c, id, article.url());
+      if (known.isPresent()) {
+        if (known.get().contentHash().equals(hash)) return Saved.UNCHANGED;
+        revise(c, known.get(), stored, hash, embedding);
+        return Saved.REVISED;
       }
       try {
-        insertArticle(c, stored, storyId, json, embedding);
+        insertArticle(c, stored, storyId, json, hash, embedding);
       } catch (SQLException e) {
         if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
-          c.rollback();
-          return false;
+          c.rollback(); // another process stored it first
+          return Saved.UNCHANGED;
         }
         throw e;
       }
       refreshStory(c, storyId);
-      return true;
+      return Saved.NEW;
     });
+  }
+
+  /**
+   * Keeps a stored article's content as its next revision, then writes the new content in its row
+   * (under the stored id and URL, in its story) at a new position of the insertion order, so that
+   * followers such as the search index replace what they hold of it.
+   */
+  private void revise(Connection c, Known known, Annotated revised, String hash, @Nullable Embedding embedding)
+      throws SQLException {
+    String id = known.id();
+    update(c, "INSERT INTO article_revisions (article_id, revision, content_hash, title, text, published, saved_at)"
+        + " SELECT id, (SELECT COALESCE(MAX(revision), 0) + 1 FROM article_revisions WHERE article_id = ?),"
+        + " content_hash, title, text, published, added_at FROM articles WHERE id = ?", id, id);
+    String url = firstString(c, "SELECT COALESCE(url, '') FROM articles WHERE id = ?", id).orElse("");
+    Article a = revised.article();
+    Annotated row = a.id().equals(id) && a.url().equals(url) ? revised : revised.withArticle(a.withId(id).withUrl(url));
+    update(c, "DELETE FROM story_members WHERE article_id = ?", id);
+    update(c, "DELETE FROM articles WHERE id = ?", id);
+    insertArticle(c, row, known.storyId(), toJson(row, "article '" + id + "'"), hash, embedding);
+    refreshStory(c, known.storyId());
+  }
+
+  @Override
+  public Optional<Known> find(String id, String url) {
+    return read("look up article '" + id + "'", c -> find(c, id, url));
+  }
+
+  @Override
+  public List<ArticleRevision> revisions(String articleId) {
+    return read("read the revisions of article '" + articleId + "'", c -> {
+      try (PreparedStatement s = prepare(c, "SELECT revision, content_hash, title, text, published, saved_at"
+          + " FROM article_revisions WHERE article_id = ? ORDER BY revision", articleId);
+          ResultSet rs = s.executeQuery()) {
+        List<ArticleRevision> out = new ArrayList<>();
+        while (rs.next()) {
+          out.add(new ArticleRevision(articleId, rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
+              time(rs, 5), Objects.requireNonNull(time(rs, 6))));
+        }
+        return out;
+      }
+    });
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Works in transactions of {@value #DROP_CHUNK} articles, so storing goes on in between.
+   */
+  @Override
+  public long dropTextOlderThan(Instant cutoff) {
+    OffsetDateTime before = utc(cutoff);
+    long n = 0;
+    // dated articles by publication, undated ones by when they were stored; each query by index
+    for (String older : List.of("published < ?", "published IS NULL AND added_at < ?")) {
+      String sql = "SELECT id FROM articles WHERE text_dropped = FALSE AND " + older + " FETCH FIRST " + DROP_CHUNK + " ROWS ONLY";
+      int dropped;
+      do {
+        dropped = write("drop the text of articles older than " + cutoff, c -> {
+          List<String> ids = strings(c, sql, before);
+          for (String id : ids) dropText(c, id);
+          return ids.size();
+        });
+        n += dropped;
+      } while (dropped > 0);
+    }
+    return n;
+  }
+
+  /** Empties one article's text, the annotations found in it and the text of its revisions. */
+  private void dropText(Connection c, String id) throws SQLException {
+    Annotated a = annotated(firstString(c, "SELECT annotated FROM articles WHERE id = ?", id).orElseThrow(), id);
+    Article article = a.article();
+    Article titleOnly = new Article(article.id(), article.url(), article.source(), article.country(), article.language(),
+        article.published(), article.title(), "", article.authors(), article.image(), null, article.file(), article.extra());
+    Annotated kept = new Annotated(titleOnly, a.language(), a.titleTerms(), List.of(), List.of(), a.entities());
+    rewrite(c, id, Map.of("text", "", "annotated", toJson(kept, "article '" + id + "'"), "text_dropped", true));
+    update(c, "UPDATE article_revisions SET text = '' WHERE article_id = ?", id);
   }
 
   @Override
@@ -151,7 +250,7 @@ public final class JdbcStore implements Store {
         checkLength(m.storyId(), MAX_ID_LENGTH, "story id of article '" + m.articleId() + "'");
         Optional<String> from = firstString(c, "SELECT story_id FROM articles WHERE id = ?", m.articleId());
         if (from.isEmpty() || from.get().equals(m.storyId())) continue;
-        moveArticle(c, m.articleId(), m.storyId());
+        rewrite(c, m.articleId(), Map.of("story_id", m.storyId()));
         touched.add(from.get());
         touched.add(m.storyId());
         emptiedInto.putIfAbsent(from.get(), m.storyId());
@@ -168,26 +267,25 @@ public final class JdbcStore implements Store {
   }
 
   /**
-   * Gives an article its new story by writing its row again, so that it takes a new position in the
+   * Writes an article's row again with some columns changed, so that it takes a new position in the
    * insertion order and followers of that order (the search index) see the change.
    */
-  private void moveArticle(Connection c, String id, String storyId) throws SQLException {
-    String columns = "url, source, country, language, published, title, text, authors, image, annotated, added_at,"
-        + " embedding_model, embedding";
-    int n = columns.split(", ").length;
+  private static void rewrite(Connection c, String id, Map<String, Object> changes) throws SQLException {
+    int n = ARTICLE_COLUMNS.size();
     Object[] values = new Object[n];
     int[] types = new int[n];
+    String columns = String.join(", ", ARTICLE_COLUMNS);
     try (PreparedStatement s = prepare(c, "SELECT " + columns + " FROM articles WHERE id = ?", id);
         ResultSet rs = s.executeQuery()) {
       if (!rs.next()) return;
       for (int i = 0; i < n; i++) {
-        values[i] = rs.getObject(i + 1);
+        values[i] = changes.containsKey(ARTICLE_COLUMNS.get(i)) ? changes.get(ARTICLE_COLUMNS.get(i)) : rs.getObject(i + 1);
         types[i] = rs.getMetaData().getColumnType(i + 1);
       }
     }
     update(c, "DELETE FROM articles WHERE id = ?", id);
-    try (PreparedStatement s = c.prepareStatement("INSERT INTO articles (" + columns + ", id, story_id)"
-        + " VALUES (" + "?, ".repeat(n + 1) + "?)")) {
+    try (PreparedStatement s = c.prepareStatement("INSERT INTO articles (" + columns + ") VALUES ("
+        + "?, ".repeat(n - 1) + "?)")) {
       for (int i = 0; i < n; i++) {
         if (values[i] == null) {
           s.setNull(i + 1, types[i]);
@@ -195,8 +293,6 @@ public final class JdbcStore implements Store {
           s.setObject(i + 1, values[i], types[i]);
         }
       }
-      s.setString(n + 1, id);
-      s.setString(n + 2, storyId);
       s.executeUpdate();
     }
     update(c, "DELETE FROM story_members WHERE article_id = ?", id);
@@ -226,11 +322,6 @@ public final class JdbcStore implements Store {
       }
       return current.equals(storyId) ? Optional.<String>empty() : Optional.of(current);
     });
-  }
-
-  @Override
-  public boolean contains(String id, String url) {
-    return read("look up article '" + id + "'", c -> contains(c, id, url));
   }
 
   @Override
@@ -524,20 +615,25 @@ public final class JdbcStore implements Store {
     pool.close();
   }
 
-  private static boolean contains(Connection c, String id, String url) throws SQLException {
-    if (url.isEmpty()) {
-      return exists(c, "SELECT 1 FROM articles WHERE id = ?", id);
-    }
+  private static Optional<Known> find(Connection c, String id, String url) throws SQLException {
     // two look-ups, each by its unique index: H2 answers "id = ? OR url = ?" by scanning the table
-    return exists(c, "SELECT 1 FROM articles WHERE id = ?", id) || exists(c, "SELECT 1 FROM articles WHERE url = ?", url);
+    String columns = "SELECT id, story_id, content_hash FROM articles WHERE ";
+    Optional<Known> byId = known(c, columns + "id = ?", id);
+    return byId.isPresent() || url.isEmpty() ? byId : known(c, columns + "url = ?", url);
   }
 
-  private void insertArticle(Connection c, Annotated annotated, String storyId, String json,
+  private static Optional<Known> known(Connection c, String sql, String key) throws SQLException {
+    try (PreparedStatement s = prepare(c, sql, key); ResultSet rs = s.executeQuery()) {
+      return rs.next() ? Optional.of(new Known(rs.getString(1), rs.getString(2), rs.getString(3))) : Optional.empty();
+    }
+  }
+
+  private void insertArticle(Connection c, Annotated annotated, String storyId, String json, String contentHash,
       @Nullable Embedding embedding) throws SQLException {
     Article a = annotated.article();
-    try (PreparedStatement s = c.prepareStatement("INSERT INTO articles (id, url, source, country,"
-        + " language, published, title, text, authors, image, story_id, annotated, added_at, embedding_model, embedding)"
-        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+    try (PreparedStatement s = c.prepareStatement("INSERT INTO articles (id, url, source, country, language,"
+        + " published, title, text, authors, image, story_id, annotated, added_at, embedding_model, embedding, content_hash)"
+        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       s.setString(1, a.id());
       s.setString(2, a.url().isEmpty() ? null : a.url());
       s.setString(3, a.source());
@@ -553,6 +649,7 @@ public final class JdbcStore implements Store {
       setTime(s, 13, clock.instant());
       s.setString(14, embedding == null ? null : embedding.model());
       s.setString(15, embedding == null ? null : encode(embedding.values()));
+      s.setString(16, contentHash);
       s.executeUpdate();
     }
     addMember(c, a.id());
@@ -694,6 +791,14 @@ public final class JdbcStore implements Store {
     }
   }
 
+  private static List<String> strings(Connection c, String sql, @Nullable Object... params) throws SQLException {
+    try (PreparedStatement s = prepare(c, sql, params); ResultSet rs = s.executeQuery()) {
+      List<String> out = new ArrayList<>();
+      while (rs.next()) out.add(rs.getString(1));
+      return out;
+    }
+  }
+
   private static long count(Connection c, String sql) throws SQLException {
     try (PreparedStatement s = c.prepareStatement(sql); ResultSet rs = s.executeQuery()) {
       rs.next();
@@ -772,6 +877,25 @@ public final class JdbcStore implements Store {
   private static void checkLength(String value, int max, String what) {
     Validate.isTrue(value.length() <= max,
         what + " is " + value.length() + " characters long, more than the " + max + " allowed");
+  }
+
+  /**
+   * Refuses text with an unpaired UTF-16 surrogate (JSON input can escape one into a string): it has
+   * no UTF-8 form, so PostgreSQL would store a '?' where H2 keeps it.
+   */
+  private static void checkUnicode(List<String> values, List<String> fields, String id) {
+    for (int f = 0; f < values.size(); f++) {
+      String v = values.get(f);
+      for (int i = 0; i < v.length(); i++) {
+        char c = v.charAt(i);
+        if (Character.isHighSurrogate(c) && i + 1 < v.length() && Character.isLowSurrogate(v.charAt(i + 1))) {
+          i++;
+        } else if (Character.isSurrogate(c)) {
+          throw new IllegalArgumentException(fields.get(f) + " of article '" + abbreviate(id) + "' is not valid Unicode:"
+              + " an unpaired surrogate U+" + HexFormat.of().withUpperCase().toHexDigits(c) + " at character " + (i + 1));
+        }
+      }
+    }
   }
 
   private static String abbreviate(String s) {

@@ -115,4 +115,24 @@ class LuceneIndexTest {
     assertThat(index.size()).isEqualTo(8);
     assertThat(ids(index.search(SearchQuery.of("late report", 10)))).containsExactly("late");
   }
+
+  @Test
+  void catchUp_replacesARevisedArticle_andKeepsOnlyTheTitleOfOneWhoseTextWasDropped() {
+    Article edited = Article.of(FRENCH.id(), FRENCH.url(), FRENCH.source(), FRENCH.country(), FRENCH.language(),
+        FRENCH.published(), FRENCH.title(), "Le scrutin est reporté à cause des inondations.");
+    store.save(annotated(edited), assign(edited, "s-fr"));
+
+    assertThat(index.catchUp(store)).isEqualTo(1);
+    assertThat(index.size()).isEqualTo(7);
+    assertThat(ids(index.search(SearchQuery.of("inondations", 10)))).containsExactly("fr-1");
+    assertThat(index.search(SearchQuery.of("bilan", 10)).total()).as("the earlier text is gone").isZero();
+
+    assertThat(store.dropTextOlderThan(Instant.parse("2025-11-21T00:00:00Z"))).isEqualTo(6);
+    assertThat(index.catchUp(store)).isEqualTo(6);
+    assertThat(index.size()).isEqualTo(7);
+    assertThat(index.search(SearchQuery.of("inondations", 10)).total()).isZero();
+    assertThat(index.search(SearchQuery.of("Peskov", 10)).total()).isZero();
+    assertThat(ids(index.search(SearchQuery.of("municipales Lyon", 10)))).containsExactly("fr-1");
+    assertThat(ids(index.search(SearchQuery.of("避難所", 10)))).as("published after the cutoff").containsExactly("ja-1");
+  }
 }

@@ -4,8 +4,12 @@ import static news.panorama.store.Fixtures.annotated;
 import static news.panorama.store.Fixtures.assign;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -17,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import news.panorama.core.Annotated;
 import news.panorama.core.Article;
+import news.panorama.core.ArticleRevision;
 import news.panorama.core.Briefing;
 import news.panorama.core.Bullet;
 import news.panorama.core.Citation;
@@ -25,6 +30,7 @@ import news.panorama.core.Store;
 import news.panorama.core.Story;
 import news.panorama.core.StoryAssignment;
 import news.panorama.core.StoryVersion;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,7 +70,7 @@ abstract class StoreContract {
     Article a = sample.get(1);
     Annotated annotated = annotated(a);
 
-    assertThat(store.save(annotated, assign(a, "s1"))).isTrue();
+    assertThat(store.save(annotated, assign(a, "s1"))).isEqualTo(Store.Saved.NEW);
 
     assertThat(store.contains(a.id(), "")).isTrue();
     assertThat(store.contains("other", a.url())).isTrue();
@@ -99,27 +105,76 @@ abstract class StoreContract {
   }
 
   @Test
-  void save_returnsFalseAndChangesNothing_whenIdAlreadyStored() {
+  void save_changesNothing_whenTheSameContentComesAgain_whateverItsMetadata() {
     Article a = sample.get(0);
     store.save(annotated(a), assign(a, "s1"));
+    long[] last = {0};
+    store.forEachAddedSince(0, x -> last[0] = x.seq());
 
-    Article sameId = Article.of(a.id(), "https://elsewhere.example/x", "Other", "FR", "fr", null,
-        "Another title", "Another text.");
-    assertThat(store.save(annotated(sameId), assign(sameId, "s2"))).isFalse();
+    Article sameContent = Article.of(a.id(), "https://elsewhere.example/x", "Other", "FR", "fr", a.published(),
+        a.title(), a.text());
+    assertThat(store.save(annotated(sameContent), assign(sameContent, "s2"))).isEqualTo(Store.Saved.UNCHANGED);
 
     assertThat(store.articleCount()).isEqualTo(1);
     assertThat(store.storyCount()).isEqualTo(1);
     assertThat(store.article(a.id())).contains(a);
     assertThat(store.story("s2")).isEmpty();
+    assertThat(store.revisions(a.id())).isEmpty();
+    List<Store.Added> redo = new ArrayList<>();
+    store.forEachAddedSince(last[0], redo::add);
+    assertThat(redo).as("nothing for the search index to redo").isEmpty();
   }
 
   @Test
-  void save_returnsFalse_whenUrlAlreadyStoredUnderAnotherId() {
+  void save_revisesTheStoredArticle_whenItsContentChanged_keepingIdUrlStoryAndTheEarlierContent() {
+    Article a = sample.get(0);
+    Article b = sample.get(1);
+    store.save(annotated(a), assign(a, "s1"));
+    store.save(annotated(b), assign(b, "s1"));
+    store.saveBriefing(briefing("s1", "Zelensky seeks talks in Turkey"));
+    long[] last = {0};
+    store.forEachAddedSince(0, x -> last[0] = x.seq());
+
+    Instant later = Instant.parse("2025-11-18T15:00:00Z");
+    Article edited = Article.of(a.id(), a.url(), a.source(), a.country(), a.language(), later,
+        a.title() + " (updated)", a.text() + " Update: the talks were postponed.");
+    assertThat(store.save(annotated(edited), assign(edited, "another-story"))).isEqualTo(Store.Saved.REVISED);
+
+    assertThat(store.article(a.id())).contains(edited);
+    assertThat(store.annotated("s1")).extracting(Annotated::article).containsExactly(b, edited);
+    assertThat(store.articleCount()).isEqualTo(2);
+    assertThat(store.story("another-story")).isEmpty();
+    Story story = store.story("s1").orElseThrow();
+    assertThat(story.articleCount()).isEqualTo(2);
+    assertThat(story.last()).isEqualTo(later);
+    assertThat(store.storiesDueForBriefing()).containsExactly("s1");
+    assertThat(store.find(a.id(), "")).contains(new Store.Known(a.id(), "s1", edited.contentHash()));
+    assertThat(store.revisions(a.id())).containsExactly(
+        new ArticleRevision(a.id(), 1, a.contentHash(), a.title(), a.text(), a.published(), NOW));
+    // the revised article comes again after the last position, once, so the search index replaces it
+    List<String> again = new ArrayList<>();
+    store.forEachAddedSince(last[0], x -> again.add(x.article().article().title()));
+    assertThat(again).containsExactly(edited.title());
+
+    // found by its URL under another id: the stored id and story stay
+    Article viaUrl = Article.of("other-id", a.url(), a.source(), "", "en", later, edited.title(), "Rewritten.");
+    assertThat(store.save(annotated(viaUrl), assign(viaUrl, "s9"))).isEqualTo(Store.Saved.REVISED);
+    assertThat(store.article("other-id")).isEmpty();
+    assertThat(store.article(a.id())).map(Article::text).contains("Rewritten.");
+    assertThat(store.revisions(a.id())).extracting(ArticleRevision::revision, ArticleRevision::text)
+        .containsExactly(tuple(1, a.text()), tuple(2, edited.text()));
+    assertThat(store.save(annotated(viaUrl), assign(viaUrl, "s9"))).isEqualTo(Store.Saved.UNCHANGED);
+    assertThat(store.revisions(a.id())).hasSize(2);
+    assertThat(store.revisions("unknown")).isEmpty();
+  }
+
+  @Test
+  void save_changesNothing_whenUrlAlreadyStoredUnderAnotherId() {
     Article a = sample.get(0);
     store.save(annotated(a), assign(a, "s1"));
 
     Article sameUrl = a.withId("copy-of-" + a.id());
-    assertThat(store.save(annotated(sameUrl), assign(sameUrl, "s1"))).isFalse();
+    assertThat(store.save(annotated(sameUrl), assign(sameUrl, "s1"))).isEqualTo(Store.Saved.UNCHANGED);
 
     assertThat(store.articleCount()).isEqualTo(1);
     assertThat(store.story("s1")).map(Story::articleCount).contains(1);
@@ -130,8 +185,8 @@ abstract class StoreContract {
     Article a = Article.of("a", "", "X", "", "en", null, "A", "Text a.");
     Article b = Article.of("b", "", "Y", "", "en", null, "B", "Text b.");
 
-    assertThat(store.save(annotated(a), assign(a, "s"))).isTrue();
-    assertThat(store.save(annotated(b), assign(b, "s"))).isTrue();
+    assertThat(store.save(annotated(a), assign(a, "s"))).isEqualTo(Store.Saved.NEW);
+    assertThat(store.save(annotated(b), assign(b, "s"))).isEqualTo(Store.Saved.NEW);
 
     assertThat(store.articleCount()).isEqualTo(2);
   }
@@ -141,7 +196,7 @@ abstract class StoreContract {
     List<Callable<Boolean>> saves = new ArrayList<>();
     for (int i = 0; i < 16; i++) {
       Article copy = sample.get(2).withId(i % 2 == 0 ? sample.get(2).id() : "copy-" + i);
-      saves.add(() -> store.save(annotated(copy), assign(copy, "s")));
+      saves.add(() -> store.save(annotated(copy), assign(copy, "s")) == Store.Saved.NEW);
     }
     ExecutorService pool = Executors.newFixedThreadPool(8);
     int stored = 0;
@@ -257,6 +312,12 @@ abstract class StoreContract {
   @Test
   void copy_toEmbeddedAndBack_losesNothing_andRunningItAgainAddsNothing(@TempDir Path other) throws Exception {
     saveSample("zelensky");
+    Article original = sample.get(2);
+    for (String text : List.of("First edit.", "Second edit.")) {
+      Article edit = Article.of(original.id(), original.url(), original.source(), original.country(), original.language(),
+          original.published(), original.title(), text);
+      store.save(annotated(edit), assign(edit, "zelensky"));
+    }
     Briefing briefing = briefing("zelensky", "Zelensky seeks talks in Turkey");
     store.saveBriefing(briefing);
     Article undated = Article.of("undated", "", "Wire", "", "de", null, "", "Nur Text.");
@@ -264,6 +325,8 @@ abstract class StoreContract {
     int articles = sample.size() + 1;
 
     try (JdbcStore embedded = open(JdbcStore.h2Url(other)); JdbcStore back = open(newDatabase())) {
+      // as if an earlier copy had been interrupted after the article's first content
+      embedded.save(annotated(original), assign(original, "zelensky"));
       assertThat(StoreCopy.copy(store, embedded, n -> {})).isEqualTo(new StoreCopy.Report(articles, 0, 1));
       assertThat(StoreCopy.copy(embedded, back, n -> {})).isEqualTo(new StoreCopy.Report(articles, 0, 1));
       for (String story : List.of("zelensky", "other")) {
@@ -273,6 +336,11 @@ abstract class StoreContract {
       assertThat(back.briefing("zelensky")).contains(briefing);
       assertThat(back.versions("zelensky")).isEqualTo(store.versions("zelensky"));
       assertThat(back.storiesDueForBriefing()).isEqualTo(store.storiesDueForBriefing());
+      for (JdbcStore copy : List.of(embedded, back)) {
+        assertThat(copy.revisions(original.id())).extracting(ArticleRevision::revision, ArticleRevision::contentHash,
+            ArticleRevision::text).containsExactly(tuple(1, original.contentHash(), original.text()),
+            tuple(2, store.revisions(original.id()).get(1).contentHash(), "First edit."));
+      }
 
       assertThat(StoreCopy.copy(store, embedded, n -> {})).isEqualTo(new StoreCopy.Report(0, articles, 1));
       assertThat(embedded.articleCount()).isEqualTo(articles);
@@ -391,7 +459,7 @@ abstract class StoreContract {
     assertThat(store.briefing("zelensky")).contains(briefing);
     assertThat(store.annotated("zelensky")).extracting(Annotated::article).containsExactlyElementsOf(sample);
     Article first = sample.get(0);
-    assertThat(store.save(annotated(first), assign(first, "zelensky"))).isFalse();
+    assertThat(store.save(annotated(first), assign(first, "zelensky"))).isEqualTo(Store.Saved.UNCHANGED);
   }
 
   @Test
@@ -422,13 +490,121 @@ abstract class StoreContract {
   }
 
   @Test
+  void dropTextOlderThan_emptiesOldTexts_keepingTitlesEntitiesStoriesAndBriefings_once() {
+    Instant old = Instant.parse("2025-01-10T08:00:00Z");
+    Article a = withPublished(sample.get(0), old);
+    Annotated first = withEntity(annotated(a));
+    store.save(first, assign(a, "old"));
+    Article edited = Article.of(a.id(), a.url(), a.source(), a.country(), a.language(), old, a.title(), "Edited text.");
+    store.save(withEntity(annotated(edited)), assign(edited, "old"));
+    Article recent = sample.get(1);
+    store.save(annotated(recent), assign(recent, "recent"));
+    Article undated = Article.of("undated", "", "Wire", "", "en", null, "Undated", "Undated text.");
+    store.save(annotated(undated), assign(undated, "recent"));
+    store.saveBriefing(briefing("old", "An old story"));
+    Story story = store.story("old").orElseThrow();
+    List<StoryVersion> versions = store.versions("old");
+    long[] last = {0};
+    store.forEachAddedSince(0, x -> last[0] = x.seq());
+
+    assertThat(store.dropTextOlderThan(Instant.parse("2025-06-01T00:00:00Z"))).isEqualTo(1);
+
+    Annotated kept = store.annotated("old").get(0);
+    assertThat(kept.article().text()).isEmpty();
+    assertThat(kept.article().title()).isEqualTo(a.title());
+    assertThat(kept.article().url()).isEqualTo(a.url());
+    assertThat(kept.article().published()).isEqualTo(old);
+    assertThat(kept.sentences()).isEmpty();
+    assertThat(kept.entities()).isEqualTo(first.entities());
+    assertThat(kept.titleTerms()).isEqualTo(first.titleTerms());
+    assertThat(store.revisions(a.id())).extracting(ArticleRevision::title, ArticleRevision::text)
+        .containsExactly(tuple(a.title(), ""));
+    assertThat(store.story("old")).contains(story);
+    assertThat(store.briefing("old")).isPresent();
+    assertThat(store.versions("old")).isEqualTo(versions);
+    assertThat(store.storiesDueForBriefing()).containsExactly("recent");
+    assertThat(store.article(recent.id())).contains(recent);
+    List<String> again = new ArrayList<>();
+    store.forEachAddedSince(last[0], x -> again.add(x.article().id() + ":" + x.article().article().text()));
+    assertThat(again).as("the search index sees the change").containsExactly(a.id() + ":");
+
+    assertThat(store.dropTextOlderThan(Instant.parse("2025-06-01T00:00:00Z"))).isZero();
+    // the same content again is still known: the hash of the stored content outlives its text
+    assertThat(store.save(annotated(edited), assign(edited, "old"))).isEqualTo(Store.Saved.UNCHANGED);
+    // the recent article was published the day before NOW; undated ones age from when they were stored (NOW)
+    assertThat(store.dropTextOlderThan(NOW)).isEqualTo(1);
+    assertThat(store.article(recent.id())).map(Article::text).contains("");
+    assertThat(store.article("undated")).map(Article::text).contains("Undated text.");
+    assertThat(store.dropTextOlderThan(NOW.plusSeconds(1))).isEqualTo(1);
+    assertThat(store.article("undated")).map(Article::text).contains("");
+    assertThat(store.articleCount()).isEqualTo(3);
+  }
+
+  @Test
+  void migrating_aDatabaseStoredBeforeRevisions_givesItsArticlesTheirContentHashes() throws Exception {
+    String older = newDatabase();
+    Flyway.configure().dataSource(older, null, null).locations("classpath:db/migration").target("6").load().migrate();
+    Article a = sample.get(0);
+    String json = news.panorama.core.Json.mapper().writeValueAsString(annotated(a));
+    try (Connection c = DriverManager.getConnection(older);
+        PreparedStatement s = c.prepareStatement("INSERT INTO articles (id, url, source, country, language, published,"
+            + " title, text, authors, story_id, annotated, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, '[]', 's1', ?, ?)")) {
+      Object[] values = {a.id(), a.url(), a.source(), a.country(), a.language(), a.published().atOffset(ZoneOffset.UTC),
+          a.title(), a.text(), json, NOW.atOffset(ZoneOffset.UTC)};
+      for (int i = 0; i < values.length; i++) s.setObject(i + 1, values[i]);
+      s.executeUpdate();
+    }
+
+    try (JdbcStore migrated = open(older)) {
+      assertThat(migrated.find(a.id(), "")).contains(new Store.Known(a.id(), "s1", a.contentHash()));
+      assertThat(migrated.save(annotated(a), assign(a, "s1"))).isEqualTo(Store.Saved.UNCHANGED);
+      Article edited = Article.of(a.id(), a.url(), a.source(), a.country(), a.language(), a.published(), a.title(), "New.");
+      assertThat(migrated.save(annotated(edited), assign(edited, "s1"))).isEqualTo(Store.Saved.REVISED);
+      assertThat(migrated.revisions(a.id())).extracting(ArticleRevision::contentHash).containsExactly(a.contentHash());
+    }
+  }
+
+  @Test
+  void badRecordsInABatch_failEachWithTheRecordAndTheReason_andTheRestIsStored() {
+    Article ok = sample.get(0);
+    StringBuilder path = new StringBuilder();
+    java.util.Random random = new java.util.Random(7);
+    while (path.length() < 2800) path.append(Long.toString(random.nextLong(), 36)); // PostgreSQL cannot index it
+    Article longUrl = Article.of("long-url", "https://example.org/" + path, "X", "", "en", null, "T", "Text.");
+    Article longId = Article.of("i".repeat(600), "", "X", "", "en", null, "T", "Text.");
+    Article surrogate = Article.of("surrogate", "", "X", "", "en", null, "T", "Broken \ud800 text.");
+    Article nul = Article.of("nul", "", "X\u0000", "", "en", null, "Nul\u0000 title", "Text with a NUL\u0000 byte.");
+    Article again = ok.withId("again-" + ok.id()); // the same URL and content under another id, in the same batch
+    Article last = sample.get(1);
+    List<Article> batch = List.of(ok, longUrl, longId, surrogate, nul, again, last);
+
+    List<String> outcomes = new ArrayList<>();
+    for (Article a : batch) {
+      try {
+        outcomes.add(store.save(annotated(a), assign(a, "s")).name());
+      } catch (IllegalArgumentException e) {
+        outcomes.add(e.getMessage());
+      }
+    }
+
+    assertThat(outcomes).containsExactly("NEW",
+        "url of article 'long-url' is " + longUrl.url().length() + " bytes long in UTF-8, more than the 2048 allowed",
+        "article id '" + "i".repeat(80) + "…' is 600 characters long, more than the 512 allowed",
+        "text of article 'surrogate' is not valid Unicode: an unpaired surrogate U+D800 at character 8",
+        "NEW", "UNCHANGED", "NEW");
+    assertThat(store.article("nul").orElseThrow().title()).isEqualTo("Nul title"); // NUL carries nothing: removed
+    assertThat(store.articleCount()).isEqualTo(3);
+    assertThat(store.story("s")).map(Story::articleCount).contains(3);
+  }
+
+  @Test
   void jdbcStore_isAStore() {
     assertThat(store).isInstanceOf(Store.class);
   }
 
   private void saveSample(String storyId) {
     for (Article a : sample) {
-      assertThat(store.save(annotated(a), assign(a, storyId))).isTrue();
+      assertThat(store.save(annotated(a), assign(a, storyId))).isEqualTo(Store.Saved.NEW);
     }
   }
 
@@ -449,6 +625,12 @@ abstract class StoreContract {
         List.of(new Bullet("Zelensky travels to Turkey.", List.of(ca)),
             new Bullet("A US envoy joins him.", List.of(ca, cb))),
         List.of(a.id(), b.id()), Instant.parse("2025-11-18T12:00:00Z"));
+  }
+
+  /** An annotation naming one entity, which dropping the text keeps. */
+  private static Annotated withEntity(Annotated a) {
+    return new Annotated(a.article(), a.language(), a.titleTerms(), a.sentences(), a.mentions(),
+        List.of(new news.panorama.core.Entity("zelensky", "Volodymyr Zelensky", "PERSON", 2, List.of("Zelensky"), "UA")));
   }
 
   private static Article withPublished(Article a, Instant published) {
