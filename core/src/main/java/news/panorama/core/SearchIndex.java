@@ -11,6 +11,9 @@ public interface SearchIndex extends AutoCloseable {
 
   SearchResult search(SearchQuery query);
 
+  /** The articles whose text names an entity (by its canonical key, in any language), newest first. */
+  SearchResult mentioning(String entityKey, int limit);
+
   /** Articles in the index. */
   long size();
 

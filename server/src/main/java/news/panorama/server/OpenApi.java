@@ -50,6 +50,8 @@ final class OpenApi {
     get(paths, "/api/v1/sources", "The catalog of outlets with their stored articles and crawl health", "SourceList",
         List.of(query("limit", "integer", "sources per page, 1–200 (default 30)"), query("offset", "integer", "sources to skip")));
     get(paths, "/api/v1/sources/{id}", "One outlet and its latest articles", "SourceDetail", List.of(path("id")));
+    get(paths, "/api/v1/entities/{key}", "A person, organization or place: its spellings and the stories naming it",
+        "Entity", List.of(path("key")));
     get(paths, "/api/v1/status", "The status line and the stored counts", "Status", List.of());
     get(paths, "/health", "Whether the server and its store answer (503 when the store does not)", "Health", List.of());
     feed(paths, "/feeds/top.{format}", "Top stories as RSS 2.0, Atom or JSON Feed", List.of(format()));
@@ -76,6 +78,7 @@ final class OpenApi {
         "latest", "health", "url");
     list(schemas, "SourceList", "Source");
     object(schemas, "SourceDetail", "source", "recent");
+    object(schemas, "Entity", "key", "name", "type", "spellings", "articles", "stories");
     object(schemas, "Status", "status", "articles", "stories");
     object(schemas, "Health", "status", "articles", "stories", "search", "message");
     object(schemas, "Error", "error");

@@ -57,7 +57,7 @@ final class Pages {
   }
 
   static String story(Story story, @Nullable Briefing briefing, List<StoryVersion> versions, List<Article> articles,
-      String status, Instant now) {
+      List<EntityPages.Named> named, String status, Instant now) {
     StringBuilder body = new StringBuilder();
     String headline = briefing != null && !briefing.headline().isBlank()
         ? briefing.headline() : story.headline();
@@ -68,6 +68,7 @@ final class Pages {
     body.append("<p class=\"meta\">").append(coverage(story)).append(" · ")
         .append(age(story.last(), now)).append("</p>\n");
     body.append(leadImage(articles));
+    body.append(EntityPages.links(named));
     Cites cites = new Cites();
     if (briefing != null && !briefing.overview().isEmpty()) {
       body.append(overview(briefing, cites));
@@ -112,7 +113,7 @@ final class Pages {
     return "";
   }
 
-  static String article(Article article, @Nullable Sentence cited, String status) {
+  static String article(Article article, @Nullable Sentence cited, List<EntityPages.Named> named, String status) {
     StringBuilder body = new StringBuilder();
     String title = article.title().isBlank() ? "(untitled)" : article.title();
     body.append("<article class=\"article\">\n<h1>").append(escape(title)).append("</h1>\n");
@@ -151,7 +152,7 @@ final class Pages {
       body.append("<p class=\"original\"><a href=\"").append(escape(article.url()))
           .append("\" rel=\"noopener noreferrer\">Read the original</a></p>\n");
     }
-    body.append("</article>\n");
+    body.append(EntityPages.links(named)).append("</article>\n");
     return layout(title, status, body.toString());
   }
 

@@ -109,6 +109,8 @@ public final class WebServer implements AutoCloseable {
     app.get("/world", ctx -> html(ctx, WorldPages.world(coverage(), statusLine())));
     app.get("/countries/{code}", this::countryPage);
     app.get("/sources", this::sourcesPage);
+    app.get("/entities/{key}", this::entityPage);
+    app.get("/api/v1/entities/{key}", this::apiEntity);
     app.get("/sources/{id}", this::sourcePage);
     app.get("/api/v1/search", this::apiSearch);
     app.get("/api/v1/stories", this::apiStories);
@@ -241,9 +243,35 @@ public final class WebServer implements AutoCloseable {
       missingStory(ctx, id, Pages::storyPath);
       return;
     }
-    List<Article> articles = store.annotated(id).stream().map(Annotated::article).toList();
-    html(ctx, Pages.story(story.get(), store.briefing(id).orElse(null), store.versions(id), articles, statusLine(),
-        clock.instant()));
+    List<Annotated> annotated = store.annotated(id);
+    List<Article> articles = annotated.stream().map(Annotated::article).toList();
+    html(ctx, Pages.story(story.get(), store.briefing(id).orElse(null), store.versions(id), articles,
+        EntityPages.named(annotated, 12), statusLine(), clock.instant()));
+  }
+
+  private void entityPage(Context ctx) {
+    EntityPages.Found found = entity(ctx);
+    if (found != null) html(ctx, EntityPages.page(found, statusLine(), clock.instant()));
+  }
+
+  private void apiEntity(Context ctx) {
+    EntityPages.Found found = entity(ctx);
+    if (found != null) ctx.json(EntityPages.json(found));
+  }
+
+  /** The entity of a request with its stories, or null (and a 404 already set) when no stored article names it. */
+  private EntityPages.@Nullable Found entity(Context ctx) {
+    String key = ctx.pathParam("key");
+    if (search == null) {
+      notFound(ctx, "Entity pages need the search index, which this server does not have.");
+      return null;
+    }
+    news.panorama.core.SearchResult hits = search.mentioning(key, EntityPages.MAX_ARTICLES);
+    if (hits.hits().isEmpty()) {
+      notFound(ctx, "No stored article names '" + key + "'.");
+      return null;
+    }
+    return EntityPages.find(key, hits, store);
   }
 
   /**
@@ -519,7 +547,7 @@ public final class WebServer implements AutoCloseable {
       int n = Integer.parseInt(s);
       cited = article.get().sentences().stream().filter(x -> x.index() == n).findFirst().orElse(null);
     }
-    html(ctx, Pages.article(article.get().article(), cited, statusLine()));
+    html(ctx, Pages.article(article.get().article(), cited, EntityPages.named(List.of(article.get()), 20), statusLine()));
   }
 
   private void searchPage(Context ctx) {

@@ -21,6 +21,7 @@ import java.util.Map;
 import news.panorama.core.Annotated;
 import news.panorama.core.Article;
 import news.panorama.core.Briefing;
+import news.panorama.core.Entity;
 import news.panorama.core.Json;
 import news.panorama.core.Source;
 import news.panorama.core.StoryAssignment;
@@ -67,7 +68,11 @@ class WorldAndApiIT {
       String id = a[0] + "-" + a[1];
       Article article = Article.of(id, "https://" + a[1] + ".example/" + id, a[1], a[2], a[3],
           NOW.minusSeconds(3600L * (24 - hour++)), a[4], a[4] + ". More text about it.");
-      store.save(new Annotated(article, a[3], List.of(), List.of(), List.of(), List.of()),
+      // the summit's articles name Zelensky, each in its own language and script
+      List<Entity> entities = !a[0].equals("summit") ? List.of() : List.of(new Entity("volodymyr zelensky",
+          Map.of("tr", "Zelenskiy", "uk", "Зеленський", "en", "Zelensky").get(a[3]), "PERSON", 1,
+          List.of(Map.of("tr", "Zelenskiy", "uk", "Зеленський", "en", "Zelensky").get(a[3]))));
+      store.save(new Annotated(article, a[3], List.of(), List.of(), List.of(), entities),
           new StoryAssignment(id, a[0], false, 1.0));
     }
     store.saveBriefing(new Briefing("quake", "Strong earthquake off northern Japan", "A tsunami warning was lifted",
@@ -210,6 +215,19 @@ class WorldAndApiIT {
   }
 
   @Test
+  void entityPage_gathersOneNameAcrossLanguagesAndScripts() throws Exception {
+    String page = get("/entities/volodymyr%20zelensky").body();
+    assertThat(page).contains("Person · named in 3 articles of 1 story")
+        .contains("<q>Zelenskiy</q>").contains("<q>Зеленський</q>").contains("<q>Zelensky</q>")
+        .contains("href=\"/stories/summit\"").contains("Zelenskiy Ankara&#39;da Erdoğan ile görüştü");
+    JsonNode api = json("/api/v1/entities/volodymyr%20zelensky");
+    assertThat(api.get("articles").asInt()).isEqualTo(3);
+    assertThat(api.get("stories").get(0).get("articles")).hasSize(3);
+    assertThat(get("/entities/nobody").statusCode()).isEqualTo(404);
+    assertThat(get("/stories/summit").body()).contains("<a href=\"/entities/volodymyr%20zelensky\" title=\"Person\">");
+  }
+
+  @Test
   void healthAndMetrics_reportTheStoreAndTheRequests() throws Exception {
     JsonNode health = json("/health");
     assertThat(health.get("status").asText()).isEqualTo("up");
@@ -229,7 +247,7 @@ class WorldAndApiIT {
   void openApi_documentsExactlyTheRoutesServed_withTheirProperties() throws Exception {
     JsonNode doc = json("/api/openapi.json");
     assertThat(doc.get("openapi").asText()).startsWith("3.");
-    Map<String, String> examples = Map.of("{id}", "quake", "{code}", "DE", "{format}", "json");
+    Map<String, String> examples = Map.of("{id}", "quake", "{code}", "DE", "{format}", "json", "{key}", "volodymyr%20zelensky");
     List<String> documented = new ArrayList<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = doc.get("paths").properties().iterator(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> path = it.next();

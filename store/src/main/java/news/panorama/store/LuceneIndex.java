@@ -110,6 +110,12 @@ public final class LuceneIndex implements SearchIndex {
   private static final String ANY = "text";
   private static final String SEQ = "seq";
   private static final String VECTOR = "vector";
+  private static final String ENTITY = "entity";
+  private static final String PUBLISHED_SORT = "published_sort";
+  /** Commit data: the version of the document layout; an index of another one is rebuilt from the store. */
+  private static final String SCHEMA = "schema";
+  /** 2: articles carry their entities' keys. */
+  static final String SCHEMA_VERSION = "2";
   /** Commit data: the embedding model whose vectors the index holds. */
   private static final String MODEL = "model";
   /** Reciprocal rank fusion's constant (Cormack, Clarke and Büttcher 2009): damps the weight of the very top ranks. */
@@ -170,6 +176,13 @@ public final class LuceneIndex implements SearchIndex {
           Map<String, String> data = reader.getIndexCommit().getUserData();
           seq = Long.parseLong(data.getOrDefault(SEQ, "0"));
           model = data.get(MODEL);
+          if (!SCHEMA_VERSION.equals(data.get(SCHEMA))) {
+            // an index written before the current layout: empty it, and the next catch-up rebuilds it from the store
+            writer.deleteAll();
+            writer.commit();
+            seq = 0;
+            model = null;
+          }
         }
       }
       return new LuceneIndex(dir, writer, analyzer, seq, model);
@@ -259,7 +272,7 @@ public final class LuceneIndex implements SearchIndex {
         n[0]++;
       });
       if (n[0] > 0) {
-        Map<String, String> data = new HashMap<>(Map.of(SEQ, Long.toString(last[0])));
+        Map<String, String> data = new HashMap<>(Map.of(SEQ, Long.toString(last[0]), SCHEMA, SCHEMA_VERSION));
         if (vectorModel != null) data.put(MODEL, vectorModel);
         writer.setLiveCommitData(data.entrySet());
         writer.commit();
@@ -287,9 +300,11 @@ public final class LuceneIndex implements SearchIndex {
     if (a.published() != null) {
       long millis = a.published().toEpochMilli();
       d.add(new LongPoint(PUBLISHED, millis));
+      d.add(new org.apache.lucene.document.NumericDocValuesField(PUBLISHED_SORT, millis));
       d.add(new StoredField(PUBLISHED, millis));
     }
     d.add(new TextField(ANY, body, Field.Store.YES));
+    for (news.panorama.core.Entity e : annotated.entities()) d.add(new StringField(ENTITY, e.key(), Field.Store.NO));
     if (LANGUAGES.containsKey(language)) {
       d.add(new TextField(field(language), body, Field.Store.NO));
     }
@@ -349,6 +364,25 @@ public final class LuceneIndex implements SearchIndex {
       }
     } catch (IOException e) {
       throw new UncheckedIOException("search failed for '" + q.text() + "'", e);
+    }
+  }
+
+  @Override
+  public SearchResult mentioning(String entityKey, int limit) {
+    try {
+      IndexSearcher searcher = searchers.acquire();
+      try {
+        TopDocs top = searcher.search(new TermQuery(new Term(ENTITY, entityKey)), limit,
+            new org.apache.lucene.search.Sort(new org.apache.lucene.search.SortField(PUBLISHED_SORT,
+                org.apache.lucene.search.SortField.Type.LONG, true)));
+        List<SearchHit> hits = new ArrayList<>();
+        for (ScoreDoc sd : top.scoreDocs) hits.add(hit(searcher.storedFields().document(sd.doc), 0, null));
+        return new SearchResult(top.totalHits.value(), hits, SearchQuery.Mode.KEYWORD);
+      } finally {
+        searchers.release(searcher);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list the articles mentioning '" + entityKey + "'", e);
     }
   }
 
