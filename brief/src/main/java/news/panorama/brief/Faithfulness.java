@@ -12,15 +12,16 @@ import news.panorama.core.Citation;
  * (a name, a place, a month — the first word of the bullet aside) must occur in the text of the
  * sentences it cites. Scripts without capitals are checked on their numbers. A bullet that fails is
  * not shown; extractive bullets pass by construction, rewritten ones (a summarizing backend) must.
+ * Public so that the optional rewriting ({@code news.panorama.llm}) applies the same check.
  */
-final class Faithfulness {
+public final class Faithfulness {
   private static final Pattern NUMBER = Pattern.compile("\\p{Nd}+(?:[.,]\\p{Nd}+)*");
   private static final Pattern CAPITALISED = Pattern.compile("\\b\\p{Lu}[\\p{L}\\p{M}'’-]*");
 
   private Faithfulness() {}
 
   /** The numbers and names of the bullet that none of its cited sentences contains; empty when faithful. */
-  static List<String> unsupported(Bullet bullet) {
+  public static List<String> unsupported(Bullet bullet) {
     StringBuilder cited = new StringBuilder();
     for (Citation c : bullet.citations()) cited.append(c.quote()).append('\n');
     String source = cited.toString();
@@ -37,7 +38,7 @@ final class Faithfulness {
     return missing;
   }
 
-  static boolean faithful(Bullet bullet) {
+  public static boolean faithful(Bullet bullet) {
     return unsupported(bullet).isEmpty();
   }
 

@@ -18,6 +18,7 @@ import news.panorama.core.Citation;
 import news.panorama.core.Json;
 import news.panorama.core.PanoramaConfig;
 import news.panorama.core.StorySections;
+import news.panorama.llm.RewritingBriefer;
 import news.panorama.pipeline.PublishedOrder;
 import news.panorama.text.MultilingualAnalyzer;
 import org.jspecify.annotations.Nullable;
@@ -54,7 +55,7 @@ final class BriefCommand implements Callable<Integer> {
       return 1;
     }
     List<Annotated> annotated = Inputs.analyze(new MultilingualAnalyzer(), articles, "analyze");
-    Briefing b = new ExtractiveBriefer().brief(storyId(articles), annotated, cap);
+    Briefing b = RewritingBriefer.of(c, new ExtractiveBriefer()).brief(storyId(articles), annotated, cap);
     System.out.print(render(b, annotated, format));
     System.out.flush();
     return 0;

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     subcommands = {StartCommand.class, ExtractCommand.class, ClusterCommand.class, BriefCommand.class,
         ConfigCommand.class, EvalCommand.class, SourcesCommand.class, CrawlCommand.class, IngestCommand.class,
         AnnotateCommand.class, SearchCommand.class, ExportCommand.class,
-        MigrateCommand.class, PruneCommand.class, BenchCommand.class, ModelsCommand.class, CommandLine.HelpCommand.class})
+        MigrateCommand.class, PruneCommand.class, BenchCommand.class, ModelsCommand.class, TranslateCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   /**
    * Lucene logs a notice at every start when the JDK's incubating vector module is not enabled; it

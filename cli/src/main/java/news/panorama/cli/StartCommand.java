@@ -21,6 +21,7 @@ import news.panorama.pipeline.Pipeline;
 import news.panorama.pipeline.PublishedOrder;
 import news.panorama.pipeline.Retention;
 import news.panorama.server.WebServer;
+import news.panorama.translate.Translations;
 import news.panorama.store.JdbcStore;
 import news.panorama.store.LuceneIndex;
 import org.jspecify.annotations.Nullable;
@@ -69,12 +70,16 @@ final class StartCommand implements Callable<Integer> {
     CrawlLoop loop = from.isEmpty() ? new CrawlLoop(CrawlCommand.crawler(config), pipeline, catalog,
         config.crawlInterval(), this::status, d -> Thread.sleep(d.toMillis()), CrawlCommand.online(catalog)) : null;
     if (!once) {
-      server = startServer(store, index, new WebServer.Options(catalog, loop == null ? id -> "" : loop::health),
+      Translations translations = Translations.open(config);
+      server = startServer(store, index, new WebServer.Options(catalog, loop == null ? id -> "" : loop::health,
+          (title, language) -> translations.titleOrGloss(Article.of("title", "", "", "", language, null, title, ""))),
           config.port());
-      System.out.println("Panorama is serving on " + server.url() + "  (Ctrl-C to stop)");
+      System.out.println("Panorama is serving on " + server.url() + "  (Ctrl-C to stop); non-English titles "
+          + (translations.backend().equals("gloss") ? "glossed offline" : "translated by " + translations.backend()) + ".");
       WebServer s = server;
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         s.close();
+        translations.close();
         pipeline.close();
         index.close();
         store.close();

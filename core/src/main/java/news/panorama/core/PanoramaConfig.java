@@ -2,6 +2,8 @@ package news.panorama.core;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,10 +51,54 @@ public record PanoramaConfig(
     int embedCacheSize,
     double clusterEmbeddingWeight,
     double clusterEmbeddingFloor,
-    int fullTextDays) {
+    int fullTextDays,
+    Translate translate) {
 
   public PanoramaConfig {
     allowNetworks = List.copyOf(allowNetworks);
+  }
+
+  /**
+   * How texts are put into English (settings {@code translate.*} and {@code brief.rewrite}).
+   *
+   * @param backend {@code gloss} (offline, the default), {@code libretranslate} or {@code openai}
+   * @param target ISO 639-1 code of the language texts are translated into
+   * @param openAiModel empty unless set; required when the backend is {@code openai} or {@code rewrite} is on
+   * @param maxChars most characters sent in one request; longer texts go in several
+   * @param rewrite whether briefings' headlines and bullets are rewritten through the OpenAI-compatible endpoint
+   */
+  public record Translate(
+      String backend,
+      String target,
+      URI libreTranslateUrl,
+      Secret libreTranslateKey,
+      URI openAiBaseUrl,
+      String openAiModel,
+      Secret openAiKey,
+      Duration timeout,
+      int retries,
+      int concurrency,
+      Duration maxRetryAfter,
+      int maxChars,
+      List<Path> dictionaryDirs,
+      boolean rewrite) {
+    public Translate {
+      dictionaryDirs = List.copyOf(dictionaryDirs);
+    }
+  }
+
+  /** A credential read from the environment; never printed. */
+  public record Secret(String value) {
+    public static final Secret NONE = new Secret("");
+
+    public boolean isSet() {
+      return !value.isEmpty();
+    }
+
+    @Override
+    public String toString() {
+      return isSet() ? "(set)" : "(none)";
+    }
   }
 
   /** Every key with its default and meaning; the single source of truth for `--help` and docs. */
@@ -90,6 +136,20 @@ public record PanoramaConfig(
     k.put("embed.threads", new String[] {"0", "texts embedded at the same time; 0 = one per available processor"});
     k.put("embed.batch", new String[] {"32", "most texts one embedding thread takes at a time"});
     k.put("embed.cache-size", new String[] {"10000", "embedding vectors kept in memory by content hash (about 1.6 KB each); 0 = no cache"});
+    k.put("translate.backend", new String[] {"gloss", "how non-English titles and texts become English: gloss (offline, word by word, labelled as a gloss), libretranslate, or openai (any OpenAI-compatible chat endpoint)"});
+    k.put("translate.target", new String[] {"en", "language texts are translated into (ISO 639-1)"});
+    k.put("translate.libretranslate-url", new String[] {"http://localhost:5000", "base URL of a LibreTranslate server"});
+    k.put("translate.libretranslate-key-env", new String[] {"LIBRETRANSLATE_API_KEY", "environment variable holding the LibreTranslate API key, if the server wants one"});
+    k.put("translate.openai-base-url", new String[] {"http://localhost:11434/v1", "base URL of an OpenAI-compatible API (…/v1); the default is a local Ollama"});
+    k.put("translate.openai-model", new String[] {"", "model name sent to the OpenAI-compatible API; required with translate.backend=openai or brief.rewrite=true"});
+    k.put("translate.openai-key-env", new String[] {"OPENAI_API_KEY", "environment variable holding the OpenAI-compatible API key (sent as a Bearer token; none is sent when it is unset)"});
+    k.put("translate.timeout-seconds", new String[] {"30", "connect and answer timeout of one translation request"});
+    k.put("translate.retries", new String[] {"3", "retries of a translation request after a timeout, a refused connection, 429 or 5xx (waits double each time, or as Retry-After says)"});
+    k.put("translate.concurrency", new String[] {"4", "translation requests in flight at the same time"});
+    k.put("translate.max-retry-after-seconds", new String[] {"120", "longest Retry-After a translation service may ask for; a longer one fails the request"});
+    k.put("translate.max-chars", new String[] {"4000", "most characters sent in one translation request; longer texts are split between paragraphs or sentences"});
+    k.put("translate.dictionary-dirs", new String[] {"/usr/share/dictd", "comma-separated folders where the gloss looks for FreeDict dictionaries (freedict-fra-eng.index…; Debian: apt install dict-freedict-fra-eng…)"});
+    k.put("brief.rewrite", new String[] {"false", "rewrite briefing headlines and bullets through the OpenAI-compatible endpoint (translate.openai-*); a rewrite that fails the faithfulness check is discarded"});
     return Map.copyOf(k);
   }
 
@@ -125,7 +185,7 @@ public record PanoramaConfig(
       }
     });
     flags.forEach((key, value) -> put(values, origin, key, value.trim(), "flag"));
-    return build(values, origin);
+    return build(values, origin, env);
   }
 
   /** {@code PANORAMA_SERVER_PORT} → {@code server.port}; unknown names give null (other tools' variables). */
@@ -145,7 +205,7 @@ public record PanoramaConfig(
     origin.put(key, from);
   }
 
-  private static PanoramaConfig build(Map<String, String> v, Map<String, String> origin) {
+  private static PanoramaConfig build(Map<String, String> v, Map<String, String> origin, Map<String, String> env) {
     Path dataDir = Path.of(v.get("data.dir"));
     String jdbc = v.get("store.jdbc-url");
     if (jdbc.isEmpty()) {
@@ -182,7 +242,74 @@ public record PanoramaConfig(
         intIn(v, origin, "embed.cache-size", 0, 10_000_000),
         doubleIn(v, origin, "cluster.embedding-weight", 0, 1),
         doubleIn(v, origin, "cluster.embedding-floor", -1, 0.99),
-        intIn(v, origin, "store.full-text-days", 0, 100 * 366));
+        intIn(v, origin, "store.full-text-days", 0, 100 * 366),
+        translate(v, origin, env));
+  }
+
+  private static final List<String> TRANSLATE_BACKENDS = List.of("gloss", "libretranslate", "openai");
+
+  private static Translate translate(Map<String, String> v, Map<String, String> o, Map<String, String> env) {
+    String backend = v.get("translate.backend").toLowerCase(Locale.ROOT);
+    if (!TRANSLATE_BACKENDS.contains(backend)) {
+      throw bad("translate.backend", v, o, "is not one of " + String.join(", ", TRANSLATE_BACKENDS));
+    }
+    String target = v.get("translate.target").toLowerCase(Locale.ROOT);
+    if (!target.matches("[a-z]{2}")) throw bad("translate.target", v, o, "is not an ISO 639-1 language code such as en");
+    boolean rewrite = bool(v, o, "brief.rewrite");
+    String model = v.get("translate.openai-model");
+    if (model.isEmpty() && (backend.equals("openai") || rewrite)) {
+      throw bad("translate.openai-model", v, o, "must name a model when translate.backend is openai or brief.rewrite is true");
+    }
+    return new Translate(backend, target,
+        httpUrl(v, o, "translate.libretranslate-url"),
+        secret(v, o, "translate.libretranslate-key-env", env),
+        httpUrl(v, o, "translate.openai-base-url"),
+        model,
+        secret(v, o, "translate.openai-key-env", env),
+        Duration.ofSeconds(intIn(v, o, "translate.timeout-seconds", 1, 3600)),
+        intIn(v, o, "translate.retries", 0, 20),
+        intIn(v, o, "translate.concurrency", 1, 256),
+        Duration.ofSeconds(intIn(v, o, "translate.max-retry-after-seconds", 0, 24 * 3600)),
+        intIn(v, o, "translate.max-chars", 100, 1_000_000),
+        paths(v.get("translate.dictionary-dirs")),
+        rewrite);
+  }
+
+  private static List<Path> paths(String commaSeparated) {
+    List<Path> out = new java.util.ArrayList<>();
+    for (String part : commaSeparated.split(",")) {
+      if (!part.isBlank()) out.add(Path.of(part.strip()));
+    }
+    return out;
+  }
+
+  /** An absolute http(s) URL, without a trailing slash. */
+  private static URI httpUrl(Map<String, String> v, Map<String, String> o, String key) {
+    String s = v.get(key).replaceAll("/+$", "");
+    try {
+      URI u = new URI(s);
+      if (("http".equals(u.getScheme()) || "https".equals(u.getScheme())) && u.getHost() != null) return u;
+    } catch (URISyntaxException e) {
+      // reported below
+    }
+    throw bad(key, v, o, "is not an http:// or https:// URL");
+  }
+
+  /** The value of the environment variable the setting names; none when the name is empty or the variable unset. */
+  private static Secret secret(Map<String, String> v, Map<String, String> o, String key, Map<String, String> env) {
+    String name = v.get(key);
+    if (name.isEmpty()) return Secret.NONE;
+    if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) throw bad(key, v, o, "is not an environment variable name");
+    String value = env.getOrDefault(name, "").strip();
+    return value.isEmpty() ? Secret.NONE : new Secret(value);
+  }
+
+  private static boolean bool(Map<String, String> v, Map<String, String> o, String key) {
+    return switch (v.get(key).toLowerCase(Locale.ROOT)) {
+      case "true", "yes", "on", "1" -> true;
+      case "false", "no", "off", "0" -> false;
+      default -> throw bad(key, v, o, "is not true or false");
+    };
   }
 
   private static List<String> networks(Map<String, String> v, Map<String, String> o) {

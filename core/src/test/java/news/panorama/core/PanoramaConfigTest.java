@@ -63,4 +63,38 @@ class PanoramaConfigTest {
     assertThatThrownBy(() -> PanoramaConfig.load(null, Map.of(), Map.of("ingest.allow-networks", "localhost")))
         .hasMessageContaining("ingest.allow-networks").hasMessageContaining("not an address range");
   }
+
+  @Test
+  void translation_offlineGlossByDefault_keysFromTheNamedVariable_neverPrinted() {
+    PanoramaConfig.Translate t = PanoramaConfig.defaults().translate();
+    assertThat(t.backend()).isEqualTo("gloss");
+    assertThat(t.target()).isEqualTo("en");
+    assertThat(t.rewrite()).isFalse();
+    assertThat(t.openAiKey().isSet()).isFalse();
+    assertThat(t.dictionaryDirs()).containsExactly(Path.of("/usr/share/dictd"));
+
+    PanoramaConfig c = PanoramaConfig.load(null,
+        Map.of("MY_LT_KEY", "lt-secret", "OPENAI_API_KEY", "sk-secret", "PANORAMA_TRANSLATE_BACKEND", "openai"),
+        Map.of("translate.libretranslate-key-env", "MY_LT_KEY", "translate.openai-model", "llama3.1",
+            "translate.openai-base-url", "http://127.0.0.1:8000/v1/"));
+    assertThat(c.translate().backend()).isEqualTo("openai");
+    assertThat(c.translate().libreTranslateKey().value()).isEqualTo("lt-secret");
+    assertThat(c.translate().openAiKey().value()).isEqualTo("sk-secret");
+    assertThat(c.translate().openAiBaseUrl()).hasToString("http://127.0.0.1:8000/v1");
+    assertThat(c.toString()).doesNotContain("lt-secret").doesNotContain("sk-secret").contains("(set)");
+  }
+
+  @Test
+  void translation_badSettingsFailWithASentence() {
+    assertThatThrownBy(() -> PanoramaConfig.load(null, Map.of(), Map.of("translate.backend", "deepl")))
+        .hasMessageContaining("translate.backend").hasMessageContaining("gloss, libretranslate, openai");
+    assertThatThrownBy(() -> PanoramaConfig.load(null, Map.of(), Map.of("translate.backend", "openai")))
+        .hasMessageContaining("translate.openai-model").hasMessageContaining("must name a model");
+    assertThatThrownBy(() -> PanoramaConfig.load(null, Map.of(), Map.of("brief.rewrite", "true")))
+        .hasMessageContaining("translate.openai-model");
+    assertThatThrownBy(() -> PanoramaConfig.load(null, Map.of(), Map.of("translate.libretranslate-url", "localhost:5000")))
+        .hasMessageContaining("translate.libretranslate-url").hasMessageContaining("http");
+    assertThatThrownBy(() -> PanoramaConfig.load(null, Map.of(), Map.of("brief.rewrite", "maybe")))
+        .hasMessageContaining("brief.rewrite").hasMessageContaining("true or false");
+  }
 }

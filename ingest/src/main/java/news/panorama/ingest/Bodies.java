@@ -5,15 +5,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
-import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Flow;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
+import news.panorama.core.CappedBody;
 import org.jspecify.annotations.Nullable;
 
 /** Reading response bodies within limits: raw bytes capped while they arrive, decoding capped too. */
@@ -32,54 +28,7 @@ final class Bodies {
    * passes the cap and completes with null, so an endless body costs at most {@code cap} bytes.
    */
   static HttpResponse.BodyHandler<byte @Nullable []> capped(long cap) {
-    return info -> new Capped(cap);
-  }
-
-  private static final class Capped implements HttpResponse.BodySubscriber<byte @Nullable []> {
-    private final long cap;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final CompletableFuture<byte @Nullable []> result = new CompletableFuture<>();
-    private Flow.@Nullable Subscription subscription;
-
-    Capped(long cap) {
-      this.cap = cap;
-    }
-
-    @Override
-    public CompletionStage<byte @Nullable []> getBody() {
-      return result;
-    }
-
-    @Override
-    public void onSubscribe(Flow.Subscription s) {
-      subscription = s;
-      s.request(Long.MAX_VALUE);
-    }
-
-    @Override
-    public void onNext(List<ByteBuffer> items) {
-      if (result.isDone()) return;
-      for (ByteBuffer b : items) {
-        if (out.size() + (long) b.remaining() > cap) {
-          result.complete(null);
-          if (subscription != null) subscription.cancel();
-          return;
-        }
-        byte[] chunk = new byte[b.remaining()];
-        b.get(chunk);
-        out.write(chunk, 0, chunk.length);
-      }
-    }
-
-    @Override
-    public void onError(Throwable t) {
-      result.completeExceptionally(t);
-    }
-
-    @Override
-    public void onComplete() {
-      result.complete(out.toByteArray());
-    }
+    return CappedBody.handler(cap);
   }
 
   /**

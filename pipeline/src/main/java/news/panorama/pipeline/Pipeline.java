@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
 import news.panorama.brief.ExtractiveBriefer;
+import news.panorama.llm.RewritingBriefer;
 import news.panorama.brief.RelatedStories;
 import news.panorama.cluster.StoryGrouper;
 import news.panorama.core.Annotated;
@@ -110,7 +111,7 @@ public final class Pipeline implements AutoCloseable {
     Embedder embedder = config.clusterEmbeddingWeight() > 0 ? Embedders.open(config) : null;
     return new Pipeline(new HtmlExtractor(), new MultilingualAnalyzer(), embedder,
         StoryGrouper.of(config),
-        new ExtractiveBriefer(), store, config.briefWords(), search);
+        RewritingBriefer.of(config, new ExtractiveBriefer()), store, config.briefWords(), search);
   }
 
   /** What became of one input. */

@@ -37,7 +37,11 @@ final class Pages {
   private Pages() {}
 
   /** A story on the home page, with its briefing when one has been written. */
-  record Listed(Story story, @Nullable Briefing briefing) {}
+  record Listed(Story story, @Nullable Briefing briefing, news.panorama.core.@Nullable Translation english) {
+    Listed(Story story, @Nullable Briefing briefing) {
+      this(story, briefing, null);
+    }
+  }
 
   static String home(List<Listed> stories, String status, Instant now) {
     StringBuilder body = new StringBuilder();
@@ -57,7 +61,7 @@ final class Pages {
   }
 
   static String story(Story story, @Nullable Briefing briefing, List<StoryVersion> versions, List<Article> articles,
-      List<EntityPages.Named> named, String status, Instant now) {
+      List<EntityPages.Named> named, Map<String, news.panorama.core.Translation> english, String status, Instant now) {
     StringBuilder body = new StringBuilder();
     String headline = briefing != null && !briefing.headline().isBlank()
         ? briefing.headline() : story.headline();
@@ -75,7 +79,7 @@ final class Pages {
     }
     body.append(changes(versions, now));
     if (briefing != null) body.append(sections(briefing.sections(), cites));
-    body.append(articlesBySource(articles)).append(cites.sources()).append("</article>\n");
+    body.append(articlesBySource(articles, english)).append(cites.sources()).append("</article>\n");
     return layout(headline, status, body.toString());
   }
 
@@ -297,6 +301,10 @@ final class Pages {
     StringBuilder li = new StringBuilder("<li>\n<h2><a href=\"")
         .append(escape(storyPath(story.id()))).append("\">").append(escape(headline))
         .append("</a></h2>\n");
+    if (listed.english() != null) {
+      li.append("<p class=\"english\">").append(escape(listed.english().text())).append(' ').append(label(listed.english()))
+          .append("</p>\n");
+    }
     if (!dek.isBlank()) {
       li.append("<p class=\"dek\">").append(escape(dek)).append("</p>\n");
     }
@@ -449,7 +457,7 @@ final class Pages {
     return sourceNames(citations).size();
   }
 
-  private static String articlesBySource(List<Article> articles) {
+  private static String articlesBySource(List<Article> articles, Map<String, news.panorama.core.Translation> english) {
     Map<String, List<Article>> bySource = new LinkedHashMap<>();
     for (Article a : articles) {
       bySource.computeIfAbsent(a.source().isBlank() ? "(unknown source)" : a.source(),
@@ -464,8 +472,11 @@ final class Pages {
       }
       out.append("</dt>\n");
       for (Article a : list) {
-        out.append("<dd><a href=\"").append(escape(articlePath(a.id()))).append("\">")
+        news.panorama.core.Translation t = english.get(a.id());
+        out.append("<dd><a href=\"").append(escape(articlePath(a.id()))).append("\"")
+            .append(a.language().isBlank() ? "" : " lang=\"" + escape(a.language()) + "\"").append(">")
             .append(escape(a.title().isBlank() ? "(untitled)" : a.title())).append("</a>");
+        if (t != null) out.append("<br><span class=\"english\">").append(escape(t.text())).append("</span> ").append(label(t));
         if (a.published() != null) {
           out.append(" · ").append(time(a.published(), DAY));
         }
@@ -473,6 +484,16 @@ final class Pages {
       }
     });
     return out.append("</dl>\n").toString();
+  }
+
+  /** How an English title came to be: a gloss (the gist, word by word) or a translation by a named backend. */
+  static String label(news.panorama.core.Translation t) {
+    if (t.isGloss()) {
+      String credit = "ja".equals(t.sourceLanguage()) ? " Japanese words: JMdict (EDRDG, CC BY-SA 3.0)." : "";
+      return "<span class=\"label\" title=\"Glossed word by word offline: the gist, not a translation." + credit
+          + "\">gloss</span>";
+    }
+    return "<span class=\"label\" title=\"Translated by " + escape(t.backend()) + "\">translated</span>";
   }
 
   static String layout(String title, String status, String body) {

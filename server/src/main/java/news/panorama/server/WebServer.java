@@ -68,11 +68,38 @@ public final class WebServer implements AutoCloseable {
    * What the server shows beside the store: the catalog of outlets and each one's crawl health
    * (a short phrase, empty when unknown).
    */
-  public record Options(List<Source> catalog, Function<String, String> health) {
-    public static final Options NONE = new Options(List.of(), id -> "");
+  public record Options(List<Source> catalog, Function<String, String> health, English english) {
+    public static final Options NONE = new Options(List.of(), id -> "", English.NONE);
 
     public Options {
       catalog = List.copyOf(catalog);
+    }
+
+    public Options(List<Source> catalog, Function<String, String> health) {
+      this(catalog, health, English.NONE);
+    }
+  }
+
+  /**
+   * Titles in English for readers (the translation stage): a translation, a gloss, or null when
+   * there is none; never throws. Titles already in English are not asked for.
+   */
+  @FunctionalInterface
+  public interface English {
+    English NONE = (title, language) -> null;
+
+    news.panorama.core.@Nullable Translation title(String title, String language);
+  }
+
+  /** The title in English when it is in another language and the translation stage gives one. */
+  private news.panorama.core.@Nullable Translation english(String title, String language) {
+    if (title.isBlank() || language.isBlank() || language.equals("en")) return null;
+    try {
+      news.panorama.core.Translation t = options.english().title(title, language);
+      return t == null || t.kind() == news.panorama.core.Translation.Kind.ORIGINAL ? null : t;
+    } catch (RuntimeException e) {
+      log.warn("no English title for '{}': {}", title, e.toString());
+      return null;
     }
   }
 
@@ -213,6 +240,14 @@ public final class WebServer implements AutoCloseable {
     html(ctx, Pages.home(topListed(), statusLine(), clock.instant()));
   }
 
+  /** A story as the home page lists it: with its briefing, and its headline in English when all its articles are in another language. */
+  private Pages.Listed listed(Story story) {
+    Briefing briefing = store.briefing(story.id()).orElse(null);
+    String headline = briefing != null && !briefing.headline().isBlank() ? briefing.headline() : story.headline();
+    news.panorama.core.Translation english = story.languages().size() == 1 ? english(headline, story.languages().get(0)) : null;
+    return new Pages.Listed(story, briefing, english);
+  }
+
   /**
    * The top stories: those of the recent window ranked by breadth and recency, then, when the window
    * holds fewer, the broadest earlier ones (a replayed archive, a quiet week).
@@ -223,13 +258,13 @@ public final class WebServer implements AutoCloseable {
     for (WorldCoverage.StoryCoverage c : coverage().top(DEFAULT_LIMIT)) {
       store.story(c.storyId()).ifPresent(story -> {
         seen.add(story.id());
-        listed.add(new Pages.Listed(story, store.briefing(story.id()).orElse(null)));
+        listed.add(listed(story));
       });
     }
     if (listed.size() < DEFAULT_LIMIT) {
       for (Story story : store.topStories(DEFAULT_LIMIT)) {
         if (listed.size() < DEFAULT_LIMIT && seen.add(story.id())) {
-          listed.add(new Pages.Listed(story, store.briefing(story.id()).orElse(null)));
+          listed.add(listed(story));
         }
       }
     }
@@ -245,8 +280,13 @@ public final class WebServer implements AutoCloseable {
     }
     List<Annotated> annotated = store.annotated(id);
     List<Article> articles = annotated.stream().map(Annotated::article).toList();
+    Map<String, news.panorama.core.Translation> english = new java.util.HashMap<>();
+    for (Annotated a : annotated) {
+      news.panorama.core.Translation t = english(a.article().title(), a.language());
+      if (t != null) english.put(a.article().id(), t);
+    }
     html(ctx, Pages.story(story.get(), store.briefing(id).orElse(null), store.versions(id), articles,
-        EntityPages.named(annotated, 12), statusLine(), clock.instant()));
+        EntityPages.named(annotated, 12), english, statusLine(), clock.instant()));
   }
 
   private void entityPage(Context ctx) {
@@ -323,7 +363,7 @@ public final class WebServer implements AutoCloseable {
       List<WorldPages.Title> titles = new ArrayList<>();
       if (country != null) {
         for (Store.Listing a : store.storyListings(c.storyId())) {
-          if (a.country().equals(country) && titles.size() < 3) titles.add(new WorldPages.Title(a, null, false));
+          if (a.country().equals(country) && titles.size() < 3) titles.add(new WorldPages.Title(a, english(a.title(), a.language())));
         }
       }
       out.add(new WorldPages.Item(c, story.orElse(null), headline, titles));
@@ -374,7 +414,8 @@ public final class WebServer implements AutoCloseable {
     return items.stream().map(i -> new StoryRow(i.coverage().storyId(), i.headline(), i.coverage().articles(),
         i.coverage().byCountry(), i.coverage().latest(), Pages.storyPath(i.coverage().storyId()),
         i.titles().stream().map(t -> new LocalTitle(t.article().articleId(), t.article().source(), t.article().language(),
-            t.article().title(), t.english(), t.english() == null ? null : t.gloss() ? "gloss" : "translation")).toList()))
+            t.article().title(), t.english() == null ? null : t.english().text(),
+            t.english() == null ? null : t.english().isGloss() ? "gloss" : "translation")).toList()))
         .toList();
   }
 

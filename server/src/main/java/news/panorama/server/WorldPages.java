@@ -33,7 +33,7 @@ final class WorldPages {
   record Item(StoryCoverage coverage, @Nullable Story story, String headline, List<Title> titles) {}
 
   /** A title by one of the country's outlets, with its English rendering when it has one. */
-  record Title(Listing article, @Nullable String english, boolean gloss) {}
+  record Title(Listing article, news.panorama.core.@Nullable Translation english) {}
 
   /** The world map page: every country shaded by coverage, linked to its page, then the list. */
   static String world(WorldCoverage coverage, String status) {
@@ -134,7 +134,7 @@ final class WorldPages {
       for (Title t : item.titles()) {
         body.append("<p class=\"local\">");
         if (t.english() != null) {
-          body.append(escape(t.english())).append(t.gloss() ? " <span class=\"label\" title=\"A word-by-word gloss, not a translation\">gloss</span>" : " <span class=\"label\">translated</span>")
+          body.append(escape(t.english().text())).append(' ').append(Pages.label(t.english()))
               .append(" <details><summary>original (").append(escape(t.article().language())).append(")</summary><span lang=\"")
               .append(escape(t.article().language())).append("\">").append(escape(t.article().title())).append("</span></details>");
         } else {

@@ -47,6 +47,7 @@ class WorldAndApiIT {
   private static JdbcStore store;
   private static LuceneIndex index;
   private static WebServer server;
+  private static news.panorama.translate.Translations translations;
 
   @BeforeAll
   static void start() {
@@ -87,13 +88,17 @@ class WorldAndApiIT {
             Source.OwnerType.PUBLIC_BROADCASTER, ""),
         new Source("dw", "Deutsche Welle", "https://www.dw.com/", List.of(), List.of(), "DE", List.of("de", "en"),
             Source.OwnerType.PUBLIC_BROADCASTER, ""));
-    server = WebServer.start(store, index, new WebServer.Options(catalog, id -> id.equals("dw") ? "failed: 2 feeds read" : ""),
+    // the translation stage's offline gloss, as `panorama start` wires it when no service is configured
+    translations = news.panorama.translate.Translations.open(news.panorama.core.PanoramaConfig.defaults());
+    server = WebServer.start(store, index, new WebServer.Options(catalog, id -> id.equals("dw") ? "failed: 2 feeds read" : "",
+            (title, language) -> translations.titleOrGloss(Article.of("t", "", "", "", language, null, title, ""))),
         "127.0.0.1", 0, () -> "", Clock.fixed(NOW, ZoneOffset.UTC));
   }
 
   @AfterAll
   static void stop() {
     server.close();
+    translations.close();
     index.close();
     store.close();
   }
@@ -131,7 +136,9 @@ class WorldAndApiIT {
         .doesNotContain("/stories/budget");
     String mainly = germany.substring(germany.indexOf("<section class=\"mainly\">"));
     assertThat(mainly).contains("/stories/budget").doesNotContain("/stories/quake");
-    assertThat(germany).contains("<span lang=\"de\">Bundestag beschließt Haushalt für 2026</span>")
+    // the German outlets' titles in English, labelled as a gloss, the original one click away
+    assertThat(germany).containsPattern("<p class=\"local\">[^<]*2026 <span class=\"label\" title=\"Glossed word by word[^\"]*\">gloss</span>")
+        .contains("<summary>original (de)</summary><span lang=\"de\">Bundestag beschließt Haushalt für 2026</span>")
         .contains("<a href=\"/sources/dw\">Deutsche Welle</a>");
     // Japan's outlets covered the quake: no blindspot there for it; the summit (3 other countries) is one
     String japan = get("/countries/JP").body();
@@ -224,7 +231,10 @@ class WorldAndApiIT {
     assertThat(api.get("articles").asInt()).isEqualTo(3);
     assertThat(api.get("stories").get(0).get("articles")).hasSize(3);
     assertThat(get("/entities/nobody").statusCode()).isEqualTo(404);
-    assertThat(get("/stories/summit").body()).contains("<a href=\"/entities/volodymyr%20zelensky\" title=\"Person\">");
+    String summit = get("/stories/summit").body();
+    assertThat(summit).contains("<a href=\"/entities/volodymyr%20zelensky\" title=\"Person\">");
+    // non-English takes get an English line; the English one does not
+    assertThat(summit.split("class=\"english\"", -1)).hasSize(3);
   }
 
   @Test
