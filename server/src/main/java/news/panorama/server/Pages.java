@@ -204,7 +204,7 @@ final class Pages {
         for (SearchHit h : hits) {
           String title = h.title().isBlank() ? "(untitled)" : h.title();
           body.append("<li><a href=\"").append(articlePath(h.articleId())).append("\">").append(escape(title))
-              .append("</a>\n<p class=\"snippet\">").append(h.snippet()) // escaped by the index, words in <mark>
+              .append("</a>\n<p class=\"snippet\">").append(snippet(h.snippet()))
               .append("</p>\n<p class=\"meta\">").append(escape(h.source()));
           if (!h.country().isBlank()) body.append(" · ").append(escape(h.country()));
           if (h.published() != null) body.append(" · ").append(time(h.published(), DAY));
@@ -484,6 +484,18 @@ final class Pages {
       }
     });
     return out.append("</dl>\n").toString();
+  }
+
+  /** The only markup a snippet may carry: the index's {@code <mark>} around the words found. */
+  private static final org.jsoup.safety.Safelist SNIPPET = org.jsoup.safety.Safelist.none().addTags("mark");
+
+  /**
+   * A search snippet, which the index builds from an outlet's text with the words found marked:
+   * escaped by the index already, and cleaned again with jsoup's safelist so that nothing but
+   * {@code <mark>} can ever reach the page, whatever the highlighter does.
+   */
+  static String snippet(String html) {
+    return org.jsoup.Jsoup.clean(html, SNIPPET);
   }
 
   /** How an English title came to be: a gloss (the gist, word by word) or a translation by a named backend. */

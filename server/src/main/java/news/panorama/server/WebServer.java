@@ -377,17 +377,27 @@ public final class WebServer implements AutoCloseable {
     html(ctx, WorldPages.sources(options.catalog(), activity, options.health(), statusLine(), clock.instant()));
   }
 
-  private void sourcePage(Context ctx) {
+  /** A source of a request: its catalog entry and its stored articles' count, either possibly missing. */
+  private record Outlet(String id, @Nullable Source source, Store.@Nullable SourceActivity activity) {}
+
+  /** The source a request names, or null (and a 404 already set) when neither the catalog nor the store knows it. */
+  private @Nullable Outlet outlet(Context ctx) {
     String id = ctx.pathParam("id");
     Source source = options.catalog().stream().filter(s -> s.id().equals(id)).findFirst().orElse(null);
     Store.SourceActivity activity = store.sourceActivity().stream().filter(a -> a.source().equals(id)).findFirst()
         .orElse(null);
     if (source == null && activity == null) {
       notFound(ctx, "No source '" + id + "' is in the catalog or has stored articles.");
-      return;
+      return null;
     }
-    html(ctx, WorldPages.source(id, source, activity, store.recentArticles(id, DEFAULT_LIMIT),
-        options.health().apply(id), statusLine(), clock.instant()));
+    return new Outlet(id, source, activity);
+  }
+
+  private void sourcePage(Context ctx) {
+    Outlet o = outlet(ctx);
+    if (o == null) return;
+    html(ctx, WorldPages.source(o.id(), o.source(), o.activity(), store.recentArticles(o.id(), DEFAULT_LIMIT),
+        options.health().apply(o.id()), statusLine(), clock.instant()));
   }
 
   private void apiCountry(Context ctx) {
@@ -429,15 +439,9 @@ public final class WebServer implements AutoCloseable {
   }
 
   private void apiSource(Context ctx) {
-    String id = ctx.pathParam("id");
-    Source source = options.catalog().stream().filter(s -> s.id().equals(id)).findFirst().orElse(null);
-    Store.SourceActivity activity = store.sourceActivity().stream().filter(a -> a.source().equals(id)).findFirst()
-        .orElse(null);
-    if (source == null && activity == null) {
-      notFound(ctx, "No source '" + id + "' is in the catalog or has stored articles.");
-      return;
-    }
-    ctx.json(new SourceDetail(sourceJson(id, source, activity), store.recentArticles(id, DEFAULT_LIMIT).stream()
+    Outlet o = outlet(ctx);
+    if (o == null) return;
+    ctx.json(new SourceDetail(sourceJson(o.id(), o.source(), o.activity()), store.recentArticles(o.id(), DEFAULT_LIMIT).stream()
         .map(a -> new ArticleSummary(a.articleId(), "", a.title(), a.source(), a.country(), a.language(), a.published()))
         .toList()));
   }

@@ -145,7 +145,7 @@ class WebServerIT {
         .contains("<h2>Sources</h2>")
         .contains("<q>Zelensky will travel to Turkey on Wednesday.</q>")
         .contains("<dt>PA Turkey <span class=\"country\">TR</span></dt>")
-        .contains("<a href=\"/articles/" + turkey.id() + "\">" + Pages.escape(turkey.title()) + "</a>");
+        .contains("<a href=\"/articles/" + turkey.id() + "\" lang=\"" + turkey.language() + "\">" + Pages.escape(turkey.title()) + "</a>");
   }
 
   @Test
@@ -203,6 +203,12 @@ class WebServerIT {
         .contains("<a href=\"https://wire.example/p.jpg\" rel=\"noopener noreferrer\">see the photo at the outlet</a>");
     assertThat(Pages.leadImage(List.of(open, wire))).contains("<img src=\"https://upload.example/p.jpg\" alt=\"The &quot;summit&quot;\"");
     assertThat(Pages.leadImage(List.of(Article.of("n", "u", "S", "", "en", NOW, "T", "Text.")))).isEmpty();
+  }
+
+  @Test
+  void snippets_keepOnlyTheMarksOfTheWordsFound() {
+    assertThat(Pages.snippet("Talks in <mark>Ankara</mark> &lt;b&gt; <script>alert(1)</script><img src=x onerror=alert(1)>"))
+        .isEqualTo("Talks in <mark>Ankara</mark> &lt;b&gt;");
   }
 
   @Test
