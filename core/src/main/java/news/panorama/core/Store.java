@@ -136,6 +136,9 @@ public interface Store extends AutoCloseable {
   /** Every source that has stored articles: how many, and when it last published. */
   List<SourceActivity> sourceActivity();
 
+  /** One source's activity; empty when it has no stored article. */
+  Optional<SourceActivity> sourceActivity(String source);
+
   /** A story's articles as listings, in publication order (undated last); cheaper than {@link #annotated}. */
   List<Listing> storyListings(String storyId);
 

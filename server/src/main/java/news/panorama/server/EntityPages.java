@@ -73,7 +73,8 @@ final class EntityPages {
     return out.append("</p>\n").toString();
   }
 
-  static Found find(String key, SearchResult result, Store store) {
+  /** The entity of {@code key} in the articles found, its names read from their annotations, its stories headed by {@code headline}. */
+  static Found find(String key, SearchResult result, Store store, java.util.function.Function<String, String> headline) {
     Map<String, List<SearchHit>> byStory = new LinkedHashMap<>();
     for (SearchHit h : result.hits()) byStory.computeIfAbsent(h.storyId(), k -> new ArrayList<>()).add(h);
     Set<String> spellings = new LinkedHashSet<>();
@@ -90,8 +91,7 @@ final class EntityPages {
     String name = names.entrySet().stream().max(Map.Entry.<String, Integer>comparingByValue()
         .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder()))).map(Map.Entry::getKey).orElse(key);
     List<StoryGroup> stories = new ArrayList<>();
-    byStory.forEach((id, hits) -> stories.add(new StoryGroup(id, store.briefing(id).map(b -> b.headline())
-        .filter(x -> !x.isBlank()).or(() -> store.story(id).map(s -> s.headline())).orElse(id), hits)));
+    byStory.forEach((id, hits) -> stories.add(new StoryGroup(id, headline.apply(id), hits)));
     return new Found(key, name, type, List.copyOf(spellings), result.total(), stories);
   }
 

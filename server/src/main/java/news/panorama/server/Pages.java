@@ -37,10 +37,11 @@ final class Pages {
   private Pages() {}
 
   /** A story on the home page, with its briefing when one has been written. */
-  record Listed(Story story, @Nullable Briefing briefing, news.panorama.core.@Nullable Translation english) {
-    Listed(Story story, @Nullable Briefing briefing) {
-      this(story, briefing, null);
-    }
+  record Listed(Story story, @Nullable Briefing briefing, news.panorama.core.@Nullable Translation english) {}
+
+  /** What a story is called: its briefing's headline once it has one, else the story's own. */
+  static String headline(Story story, @Nullable Briefing briefing) {
+    return briefing != null && !briefing.headline().isBlank() ? briefing.headline() : story.headline();
   }
 
   static String home(List<Listed> stories, String status, Instant now) {
@@ -63,8 +64,7 @@ final class Pages {
   static String story(Story story, @Nullable Briefing briefing, List<StoryVersion> versions, List<Article> articles,
       List<EntityPages.Named> named, Map<String, news.panorama.core.Translation> english, String status, Instant now) {
     StringBuilder body = new StringBuilder();
-    String headline = briefing != null && !briefing.headline().isBlank()
-        ? briefing.headline() : story.headline();
+    String headline = headline(story, briefing);
     body.append("<article class=\"story\">\n<h1>").append(escape(headline)).append("</h1>\n");
     if (briefing != null && !briefing.subhead().isBlank()) {
       body.append("<p class=\"subhead\">").append(escape(briefing.subhead())).append("</p>\n");
@@ -117,6 +117,8 @@ final class Pages {
     return "";
   }
 
+  private static final java.util.regex.Pattern LINE = java.util.regex.Pattern.compile("[^\\r\\n]+");
+
   static String article(Article article, @Nullable Sentence cited, List<EntityPages.Named> named, String status) {
     StringBuilder body = new StringBuilder();
     String title = article.title().isBlank() ? "(untitled)" : article.title();
@@ -132,7 +134,7 @@ final class Pages {
           .append("\" rel=\"noopener noreferrer\">Read the cited passage at the outlet</a></p>\n");
     }
     String text = article.text();
-    java.util.regex.Matcher paragraph = java.util.regex.Pattern.compile("[^\\r\\n]+").matcher(text);
+    java.util.regex.Matcher paragraph = LINE.matcher(text);
     boolean marked = false;
     while (paragraph.find()) {
       if (paragraph.group().isBlank()) continue;
@@ -291,8 +293,7 @@ final class Pages {
   private static String storyItem(Listed listed, Instant now) {
     Story story = listed.story();
     Briefing briefing = listed.briefing();
-    String headline = briefing != null && !briefing.headline().isBlank()
-        ? briefing.headline() : story.headline();
+    String headline = headline(story, briefing);
     String dek = "";
     if (briefing != null) {
       dek = !briefing.subhead().isBlank() ? briefing.subhead()

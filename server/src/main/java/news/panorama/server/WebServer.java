@@ -74,10 +74,6 @@ public final class WebServer implements AutoCloseable {
     public Options {
       catalog = List.copyOf(catalog);
     }
-
-    public Options(List<Source> catalog, Function<String, String> health) {
-      this(catalog, health, English.NONE);
-    }
   }
 
   /**
@@ -243,7 +239,7 @@ public final class WebServer implements AutoCloseable {
   /** A story as the home page lists it: with its briefing, and its headline in English when all its articles are in another language. */
   private Pages.Listed listed(Story story) {
     Briefing briefing = store.briefing(story.id()).orElse(null);
-    String headline = briefing != null && !briefing.headline().isBlank() ? briefing.headline() : story.headline();
+    String headline = Pages.headline(story, briefing);
     news.panorama.core.Translation english = story.languages().size() == 1 ? english(headline, story.languages().get(0)) : null;
     return new Pages.Listed(story, briefing, english);
   }
@@ -311,7 +307,7 @@ public final class WebServer implements AutoCloseable {
       notFound(ctx, "No stored article names '" + key + "'.");
       return null;
     }
-    return EntityPages.find(key, hits, store);
+    return EntityPages.find(key, hits, store, this::headline);
   }
 
   /**
@@ -333,14 +329,22 @@ public final class WebServer implements AutoCloseable {
     return computed;
   }
 
+  /** What a country's page and its API answer show: its outlets' stories, its blindspots, what only it covers, its outlets. */
+  private record CountryView(List<WorldPages.Item> stories, List<WorldPages.Item> blindspots,
+      List<WorldPages.Item> mainlyHere, List<Source> outlets) {}
+
+  private CountryView countryView(String code, WorldCoverage world) {
+    return new CountryView(items(world.storiesOf(code, DEFAULT_LIMIT), code), items(world.blindspots(code, 15), null),
+        items(world.mainlyHere(code, 15), code), options.catalog().stream().filter(s -> s.country().equals(code)).toList());
+  }
+
   private void countryPage(Context ctx) {
     String code = countryCode(ctx);
     if (code == null) return;
     WorldCoverage world = coverage();
-    Instant now = clock.instant();
-    html(ctx, WorldPages.country(code, world, items(world.storiesOf(code, DEFAULT_LIMIT), code),
-        items(world.blindspots(code, 15), null), items(world.mainlyHere(code, 15), code),
-        options.catalog().stream().filter(s -> s.country().equals(code)).toList(), statusLine(), now));
+    CountryView v = countryView(code, world);
+    html(ctx, WorldPages.country(code, world, v.stories(), v.blindspots(), v.mainlyHere(), v.outlets(), statusLine(),
+        clock.instant()));
   }
 
   /** The country code of a request, upper-cased; null (and a 404 already set) when it names no country. */
@@ -353,28 +357,36 @@ public final class WebServer implements AutoCloseable {
     return code;
   }
 
+  /** A stored story's headline ({@link Pages#headline}), or its id when it is no longer stored. */
+  private String headline(String storyId) {
+    Briefing briefing = store.briefing(storyId).orElse(null);
+    return store.story(storyId).map(story -> Pages.headline(story, briefing)).orElse(storyId);
+  }
+
   /** Stories with their headlines and, when {@code country} is given, that country's outlets' titles. */
   private List<WorldPages.Item> items(List<WorldCoverage.StoryCoverage> stories, @Nullable String country) {
     List<WorldPages.Item> out = new ArrayList<>();
     for (WorldCoverage.StoryCoverage c : stories) {
-      Optional<Story> story = store.story(c.storyId());
-      String headline = store.briefing(c.storyId()).map(Briefing::headline).filter(h -> !h.isBlank())
-          .orElse(story.map(Story::headline).orElse(c.storyId()));
       List<WorldPages.Title> titles = new ArrayList<>();
       if (country != null) {
         for (Store.Listing a : store.storyListings(c.storyId())) {
           if (a.country().equals(country) && titles.size() < 3) titles.add(new WorldPages.Title(a, english(a.title(), a.language())));
         }
       }
-      out.add(new WorldPages.Item(c, story.orElse(null), headline, titles));
+      out.add(new WorldPages.Item(c, headline(c.storyId()), titles));
     }
     return out;
   }
 
-  private void sourcesPage(Context ctx) {
+  /** Every source with stored articles, by id, in id order. */
+  private Map<String, Store.SourceActivity> activityBySource() {
     Map<String, Store.SourceActivity> activity = new java.util.LinkedHashMap<>();
     for (Store.SourceActivity a : store.sourceActivity()) activity.put(a.source(), a);
-    html(ctx, WorldPages.sources(options.catalog(), activity, options.health(), statusLine(), clock.instant()));
+    return activity;
+  }
+
+  private void sourcesPage(Context ctx) {
+    html(ctx, WorldPages.sources(options.catalog(), activityBySource(), options.health(), statusLine(), clock.instant()));
   }
 
   /** A source of a request: its catalog entry and its stored articles' count, either possibly missing. */
@@ -384,8 +396,7 @@ public final class WebServer implements AutoCloseable {
   private @Nullable Outlet outlet(Context ctx) {
     String id = ctx.pathParam("id");
     Source source = options.catalog().stream().filter(s -> s.id().equals(id)).findFirst().orElse(null);
-    Store.SourceActivity activity = store.sourceActivity().stream().filter(a -> a.source().equals(id)).findFirst()
-        .orElse(null);
+    Store.SourceActivity activity = store.sourceActivity(id).orElse(null);
     if (source == null && activity == null) {
       notFound(ctx, "No source '" + id + "' is in the catalog or has stored articles.");
       return null;
@@ -404,11 +415,11 @@ public final class WebServer implements AutoCloseable {
     String code = countryCode(ctx);
     if (code == null) return;
     WorldCoverage world = coverage();
+    CountryView v = countryView(code, world);
     ctx.json(new CountryDetail(code, WorldMap.countryName(code), world.from(), world.to(),
         world.country(code).map(WebServer::countryJson).orElse(null),
-        rows(items(world.storiesOf(code, DEFAULT_LIMIT), code)), rows(items(world.blindspots(code, 15), null)),
-        rows(items(world.mainlyHere(code, 15), code)),
-        options.catalog().stream().filter(s -> s.country().equals(code)).map(s -> sourceJson(s.id(), s, null)).toList()));
+        rows(v.stories()), rows(v.blindspots()), rows(v.mainlyHere()),
+        v.outlets().stream().map(s -> sourceJson(s.id(), s, null)).toList()));
   }
 
   private static CountriesJson countriesJson(WorldCoverage world) {
@@ -430,8 +441,7 @@ public final class WebServer implements AutoCloseable {
   }
 
   private void apiSources(Context ctx) {
-    Map<String, Store.SourceActivity> activity = new java.util.LinkedHashMap<>();
-    for (Store.SourceActivity a : store.sourceActivity()) activity.put(a.source(), a);
+    Map<String, Store.SourceActivity> activity = activityBySource();
     List<SourceJson> all = new ArrayList<>();
     for (Source s : options.catalog()) all.add(sourceJson(s.id(), s, activity.remove(s.id())));
     activity.values().forEach(a -> all.add(sourceJson(a.source(), null, a)));
@@ -461,11 +471,16 @@ public final class WebServer implements AutoCloseable {
     Validate.isTrue(limit >= 1 && limit <= MAX_LIMIT, "limit must be a whole number from 1 to " + MAX_LIMIT + ", got " + limit);
     int offset = offset(ctx);
     List<T> page = all.subList(Math.min(offset, all.size()), Math.min(all.size(), offset + limit));
-    ctx.header("X-Total-Count", Integer.toString(all.size()));
-    if (offset + limit < all.size()) {
+    pageHeaders(ctx, path, offset, limit, all.size());
+    ctx.json(page);
+  }
+
+  /** The total of a paginated list in {@code X-Total-Count}, and the next page, if any, in a {@code Link} header. */
+  private static void pageHeaders(Context ctx, String path, int offset, int limit, long total) {
+    ctx.header("X-Total-Count", Long.toString(total));
+    if (offset + limit < total) {
       ctx.header("Link", "<" + path + "?offset=" + (offset + limit) + "&limit=" + limit + ">; rel=\"next\"");
     }
-    ctx.json(page);
   }
 
   private static int offset(Context ctx) {
@@ -554,7 +569,7 @@ public final class WebServer implements AutoCloseable {
 
   private static Feeds.Item storyItem(String base, Story story, @Nullable Briefing briefing) {
     String link = base + Pages.storyPath(story.id());
-    String title = briefing != null && !briefing.headline().isBlank() ? briefing.headline() : story.headline();
+    String title = Pages.headline(story, briefing);
     StringBuilder summary = new StringBuilder();
     if (briefing != null) {
       if (!briefing.subhead().isBlank()) summary.append(briefing.subhead()).append('\n');
@@ -607,8 +622,7 @@ public final class WebServer implements AutoCloseable {
       SearchResult result = searchFor(ctx, q);
       Map<String, String> headlines = new java.util.HashMap<>();
       for (news.panorama.core.SearchHit h : result.hits()) {
-        headlines.computeIfAbsent(h.storyId(), id -> store.briefing(id).map(Briefing::headline).filter(x -> !x.isBlank())
-            .or(() -> store.story(id).map(Story::headline)).orElse(id));
+        headlines.computeIfAbsent(h.storyId(), this::headline);
       }
       html(ctx, Pages.search(q, filters, result, headlines, null, statusLine()));
     } catch (IllegalArgumentException e) {
@@ -624,12 +638,8 @@ public final class WebServer implements AutoCloseable {
 
   private void apiSearch(Context ctx) {
     String q = ctx.queryParam("q");
-    try {
-      Validate.isTrue(q != null && !q.isBlank(), "the query parameter q (the words to search for) is missing");
-      ctx.json(searchFor(ctx, q));
-    } catch (IllegalArgumentException e) {
-      ctx.status(400).json(Map.of("error", e.getMessage()));
-    }
+    Validate.isTrue(q != null && !q.isBlank(), "the query parameter q (the words to search for) is missing");
+    ctx.json(searchFor(ctx, q));
   }
 
   /** Runs a search from request parameters; a bad parameter fails with a sentence naming it. */
@@ -676,11 +686,7 @@ public final class WebServer implements AutoCloseable {
       }
     }
     int offset = offset(ctx);
-    long total = store.storyCount();
-    ctx.header("X-Total-Count", Long.toString(total));
-    if (offset + limit < total) {
-      ctx.header("Link", "</api/v1/stories?offset=" + (offset + limit) + "&limit=" + limit + ">; rel=\"next\"");
-    }
+    pageHeaders(ctx, "/api/v1/stories", offset, limit, store.storyCount());
     List<Story> ranked = store.topStories(offset + limit);
     List<StorySummary> out = new ArrayList<>();
     for (Story s : ranked.subList(Math.min(offset, ranked.size()), ranked.size())) {

@@ -12,7 +12,6 @@ import java.util.function.Function;
 import news.panorama.core.Source;
 import news.panorama.core.Store.Listing;
 import news.panorama.core.Store.SourceActivity;
-import news.panorama.core.Story;
 import news.panorama.server.WorldCoverage.CountryTotal;
 import news.panorama.server.WorldCoverage.StoryCoverage;
 import org.jspecify.annotations.Nullable;
@@ -30,7 +29,7 @@ final class WorldPages {
   private WorldPages() {}
 
   /** A story as a country page lists it: its row and what its headline is. */
-  record Item(StoryCoverage coverage, @Nullable Story story, String headline, List<Title> titles) {}
+  record Item(StoryCoverage coverage, String headline, List<Title> titles) {}
 
   /** A title by one of the country's outlets, with its English rendering when it has one. */
   record Title(Listing article, news.panorama.core.@Nullable Translation english) {}

@@ -586,6 +586,18 @@ public final class JdbcStore implements Store {
   }
 
   @Override
+  public Optional<SourceActivity> sourceActivity(String source) {
+    List<SourceActivity> out = new ArrayList<>();
+    stream("count the articles of source '" + source + "'",
+        "SELECT COUNT(*), MAX(published) FROM story_members WHERE source = ?",
+        s -> s.setString(1, source),
+        rs -> {
+          if (rs.getLong(1) > 0) out.add(new SourceActivity(source, rs.getLong(1), time(rs, 2)));
+        });
+    return out.stream().findFirst();
+  }
+
+  @Override
   public List<Listing> storyListings(String storyId) {
     return listings("list the articles of story '" + storyId + "'",
         "WHERE story_id = ? ORDER BY published ASC NULLS LAST, seq ASC", s -> s.setString(1, storyId));

@@ -179,6 +179,7 @@ public final class LuceneIndex implements SearchIndex {
           if (!SCHEMA_VERSION.equals(data.get(SCHEMA))) {
             // an index written before the current layout: empty it, and the next catch-up rebuilds it from the store
             writer.deleteAll();
+            writer.setLiveCommitData(Map.of(SEQ, "0", SCHEMA, SCHEMA_VERSION).entrySet());
             writer.commit();
             seq = 0;
             model = null;

@@ -83,6 +83,21 @@ abstract class StoreContract {
   }
 
   @Test
+  void coverageAndSourceActivity_countWhatIsStored_byStoryCountryAndSource() {
+    for (Article a : sample) store.save(annotated(a), assign(a, "s1"));
+    Article turkey = sample.get(1);
+
+    List<Store.SourceActivity> all = store.sourceActivity();
+    assertThat(all).extracting(Store.SourceActivity::articles).allMatch(n -> n >= 1);
+    for (Store.SourceActivity a : all) assertThat(store.sourceActivity(a.source())).contains(a);
+    assertThat(store.sourceActivity("no such outlet")).isEmpty();
+    assertThat(store.recentArticles(turkey.source(), 10)).extracting(Store.Listing::articleId).contains(turkey.id());
+    assertThat(store.storyListings("s1")).hasSize(sample.size());
+    assertThat(store.coverage(Instant.EPOCH)).filteredOn(c -> c.country().equals(turkey.country()))
+        .singleElement().satisfies(c -> assertThat(c.storyId()).isEqualTo("s1"));
+  }
+
+  @Test
   void embeddings_areKeptWithTheirModel_andFollowAnArticleToAnotherStory() {
     Article a = sample.get(0);
     Article b = sample.get(1);
