@@ -30,11 +30,37 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 final class JobHarness {
   private JobHarness() {}
 
-  /** ECB+ (772 articles) where the shared data is present, else the bundled seed sample. */
+  /** Articles resampled from the seed sample when the shared data is absent. */
+  static final int RESAMPLED = 1200;
+
+  /**
+   * ECB+ (772 articles) where the shared data is present, else {@link #RESAMPLED} articles resampled
+   * from the bundled seed sample: a stream long enough to interrupt mid-run.
+   */
   static List<Article> corpus() throws IOException {
     Path ecb = Path.of("../../shared/data/ecbplus/articles.jsonl");
     if (Files.isRegularFile(ecb)) return JsonLines.readAll(ecb.toString()).articles();
-    return Sample.articles();
+    return resampledSeeds(RESAMPLED);
+  }
+
+  /**
+   * Articles made of the seed documents' real lines: each takes its title and six lines, drawn with
+   * a fixed seed, from one seed document, and its time from it plus a minute per article.
+   */
+  static List<Article> resampledSeeds(int n) {
+    List<Article> seeds = Sample.articles();
+    java.util.Random random = new java.util.Random(20251119);
+    List<Article> out = new java.util.ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      Article seed = seeds.get(i % seeds.size());
+      List<String> lines = java.util.Arrays.stream(seed.text().split("\n+")).filter(l -> !l.isBlank()).toList();
+      StringBuilder text = new StringBuilder();
+      for (int k = 0; k < 6; k++) text.append(lines.get(random.nextInt(lines.size()))).append("\n\n");
+      java.time.Instant time = seed.published() == null ? null : seed.published().plusSeconds(60L * i);
+      out.add(Article.of("resampled-" + i, "https://example.org/resampled/" + i, seed.source(), seed.country(),
+          seed.language(), time, seed.title(), text.toString().strip()));
+    }
+    return out;
   }
 
   static Path write(Path dir, String name, List<Article> articles) throws IOException {
@@ -59,7 +85,9 @@ final class JobHarness {
   }
 
   static MiniCluster miniCluster(int taskManagers, int slots) throws Exception {
-    MiniCluster cluster = new MiniCluster(new MiniClusterConfiguration.Builder().setConfiguration(new Configuration())
+    Configuration conf = new Configuration();
+    conf.set(org.apache.flink.configuration.RestOptions.BIND_PORT, "0"); // any free port: tests may run side by side
+    MiniCluster cluster = new MiniCluster(new MiniClusterConfiguration.Builder().setConfiguration(conf)
         .setNumTaskManagers(taskManagers).setNumSlotsPerTaskManager(slots).build());
     cluster.start();
     return cluster;
