@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The job on a real MiniCluster at parallelism 2, fed by a real KRaft broker, groups the corpus
- * (ECB+, or the bundled sample where the shared data is absent) into exactly the stories of the
+ * (ECB+, or articles resampled from the bundled sample where the shared data is absent) into exactly the stories of the
  * single-machine {@code panorama cluster} command, and stores every article once, in its story.
  */
 class FlinkJobEquivalenceIT {
