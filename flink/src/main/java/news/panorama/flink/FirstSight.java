@@ -15,10 +15,16 @@ import org.apache.flink.util.Collector;
 
 /**
  * Keyed by article id, before the costly stages, as the single-machine pipeline does before its text
- * stage: an article seen before (in this job's state, or in the store from an earlier run) with the
- * same content ({@link Article#contentHash()}) is dropped; with other content it goes on as a
- * revision, stored in its story and not grouped again; a different article under an id already
- * taken by another URL (corpora reuse document numbers) gets an id derived from its URL.
+ * stage: an article this job has seen (in its state) with the same content ({@link
+ * Article#contentHash()}) is dropped; with other content it goes on as a revision, stored in its
+ * story and not grouped again; a different article under an id already taken by another URL (corpora
+ * reuse document numbers) gets an id derived from its URL.
+ *
+ * <p>An article the store holds with the same content but this job's state does not know goes on,
+ * marked {@link Item#stored}: the store is written outside Flink's checkpoints, so after a restore it
+ * holds the articles stored since the checkpoint, which the restored grouping has not seen and must
+ * group again (their updates were in the aborted Kafka transaction). {@link StoryAssigner} drops the
+ * ones an earlier run stored (the grouper was warmed up with them).
  */
 final class FirstSight extends KeyedProcessFunction<String, Item, Item> {
   private static final long serialVersionUID = 1L;
@@ -50,7 +56,8 @@ final class FirstSight extends KeyedProcessFunction<String, Item, Item> {
     Article a = item.article();
     String hash = a.contentHash();
     String known = seen.value();
-    if (known == null) {
+    boolean inState = known != null;
+    if (!inState) {
       Optional<Store.Known> stored = store.find(a.id(), a.url());
       known = stored.map(k -> store.article(k.id()).map(Article::url).orElse("") + "\n" + k.contentHash()).orElse(null);
     }
@@ -65,7 +72,13 @@ final class FirstSight extends KeyedProcessFunction<String, Item, Item> {
       return;
     }
     if (known.endsWith("\n" + hash)) {
-      duplicates.inc();
+      if (inState) {
+        duplicates.inc();
+        return;
+      }
+      seen.update(known);
+      item.stored = true;
+      out.collect(item);
       return;
     }
     seen.update(url + "\n" + hash);

@@ -82,6 +82,11 @@ public final class FlinkMain implements Runnable {
     @Option(names = "--max-delay", defaultValue = "PT10M", description = "How late an article may arrive and still be grouped in event-time order (default: ${DEFAULT-VALUE}).")
     Duration maxDelay = Duration.ofMinutes(10);
 
+    @Option(names = "--max-wait", defaultValue = "PT2M", description = "How long an article waits for the watermark "
+        + "(wall-clock time) before it is grouped anyway, with every waiting article of the same or an earlier event "
+        + "time, in order; only in a job that runs on (default: ${DEFAULT-VALUE}).")
+    Duration maxWait = JobSettings.DEFAULT_MAX_WAIT;
+
     @Option(names = "--max-record-bytes", description = "Records over this size go to the dead-letter topic (default: 16 MiB).")
     int maxRecordBytes = JobSettings.DEFAULT_MAX_RECORD_BYTES;
 
@@ -90,7 +95,7 @@ public final class FlinkMain implements Runnable {
 
     JobSettings settings(String bootstrap, Duration idle) {
       return JobSettings.of(bootstrap, topic, settings).withParallelism(parallelism)
-          .withCheckpoints(checkpointInterval, checkpointDir).withWatermarks(maxDelay, idle)
+          .withCheckpoints(checkpointInterval, checkpointDir).withWatermarks(maxDelay, idle).withMaxWait(maxWait)
           .withMaxRecordBytes(maxRecordBytes);
     }
   }

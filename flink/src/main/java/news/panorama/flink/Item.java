@@ -29,6 +29,11 @@ public final class Item {
   public float @Nullable [] embedding;
   /** Already stored (or seen) with other content: stored as a revision in its story, not grouped again. */
   public boolean revision;
+  /**
+   * Found in the store with the same content, and not in this job's state: stored by an earlier run,
+   * or by this job after the checkpoint it was restored from (grouping tells which).
+   */
+  public boolean stored;
 
   public Item() {}
 
@@ -55,6 +60,7 @@ public final class Item {
     i.time = time;
     i.seq = seq;
     i.revision = revision;
+    i.stored = stored;
     i.annotated = Codec.json(a);
     i.embedding = vector;
     return i;

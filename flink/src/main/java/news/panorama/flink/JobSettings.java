@@ -21,6 +21,9 @@ import org.jspecify.annotations.Nullable;
  * @param checkpointDir where checkpoints go ({@code file:///…}, {@code s3://…}); null keeps Flink's setting
  * @param maxDelay how late (in event time) an article may arrive and still be grouped in order
  * @param idleTimeout after how long a partition without records stops holding the watermark back
+ * @param maxWait how long (wall-clock time, from its arrival at grouping) an article waits for the
+ *     watermark in a job that runs on (not {@code bounded}); then it is grouped anyway, with every
+ *     article waiting at or before its event time, in order (see {@link StoryAssigner})
  * @param maxRecordBytes records larger than this go to the dead-letter topic unread
  * @param snapshotEvery the grouping state is written whole to Flink state every so many articles
  *     (between two such writes the articles since the last one are kept and replayed on restore)
@@ -29,11 +32,13 @@ import org.jspecify.annotations.Nullable;
  */
 public record JobSettings(String bootstrap, String input, String updates, String deadLetters, String groupId,
     int parallelism, Duration checkpointInterval, @Nullable String checkpointDir, Duration maxDelay,
-    Duration idleTimeout, int maxRecordBytes, int snapshotEvery, boolean bounded, Map<String, String> settings)
+    Duration idleTimeout, Duration maxWait, int maxRecordBytes, int snapshotEvery, boolean bounded, Map<String, String> settings)
     implements Serializable {
 
   /** Records over 16 MB are refused: pages are capped at 10 MB by replay, and JSON adds a third for base64. */
   public static final int DEFAULT_MAX_RECORD_BYTES = 16 << 20;
+  /** An article waits at most this long for the watermark (a live stream that pauses still moves on). */
+  public static final Duration DEFAULT_MAX_WAIT = Duration.ofMinutes(2);
 
   public JobSettings {
     Validate.notBlank(bootstrap, "Kafka bootstrap servers (--bootstrap)");
@@ -44,6 +49,7 @@ public record JobSettings(String bootstrap, String input, String updates, String
     Validate.isTrue(!checkpointInterval.isNegative() && checkpointInterval.toMillis() >= 10,
         "checkpoint interval must be at least 10 ms, got " + checkpointInterval);
     Validate.isTrue(!maxDelay.isNegative(), "max delay must not be negative, got " + maxDelay);
+    Validate.isTrue(maxWait.toMillis() >= 1, "max wait must be at least 1 ms, got " + maxWait);
     Validate.isTrue(maxRecordBytes > InputRecord.EXCERPT_BYTES, "max record bytes must be over " + InputRecord.EXCERPT_BYTES);
     Validate.isTrue(snapshotEvery >= 1, "snapshot interval must be at least 1 article, got " + snapshotEvery);
     settings = Map.copyOf(settings);
@@ -53,38 +59,44 @@ public record JobSettings(String bootstrap, String input, String updates, String
   /** Defaults for the topics and knobs, reading {@code input} from {@code bootstrap}. */
   public static JobSettings of(String bootstrap, String input, Map<String, String> settings) {
     return new JobSettings(bootstrap, input, input + ".stories", input + ".dead", "panorama-flink", 1,
-        Duration.ofSeconds(10), null, Duration.ofMinutes(10), Duration.ofSeconds(30), DEFAULT_MAX_RECORD_BYTES,
+        Duration.ofSeconds(10), null, Duration.ofMinutes(10), Duration.ofSeconds(30), DEFAULT_MAX_WAIT, DEFAULT_MAX_RECORD_BYTES,
         1000, false, settings);
   }
 
   public JobSettings withParallelism(int p) {
     return new JobSettings(bootstrap, input, updates, deadLetters, groupId, p, checkpointInterval, checkpointDir,
-        maxDelay, idleTimeout, maxRecordBytes, snapshotEvery, bounded, settings);
+        maxDelay, idleTimeout, maxWait, maxRecordBytes, snapshotEvery, bounded, settings);
   }
 
   public JobSettings withCheckpoints(Duration interval, @Nullable String dir) {
     return new JobSettings(bootstrap, input, updates, deadLetters, groupId, parallelism, interval, dir,
-        maxDelay, idleTimeout, maxRecordBytes, snapshotEvery, bounded, settings);
+        maxDelay, idleTimeout, maxWait, maxRecordBytes, snapshotEvery, bounded, settings);
   }
 
   public JobSettings withWatermarks(Duration delay, Duration idle) {
     return new JobSettings(bootstrap, input, updates, deadLetters, groupId, parallelism, checkpointInterval,
-        checkpointDir, delay, idle, maxRecordBytes, snapshotEvery, bounded, settings);
+        checkpointDir, delay, idle, maxWait, maxRecordBytes, snapshotEvery, bounded, settings);
+  }
+
+  /** How long an article may wait for the watermark before it is grouped anyway (jobs that run on). */
+  public JobSettings withMaxWait(Duration wait) {
+    return new JobSettings(bootstrap, input, updates, deadLetters, groupId, parallelism, checkpointInterval,
+        checkpointDir, maxDelay, idleTimeout, wait, maxRecordBytes, snapshotEvery, bounded, settings);
   }
 
   public JobSettings withMaxRecordBytes(int bytes) {
     return new JobSettings(bootstrap, input, updates, deadLetters, groupId, parallelism, checkpointInterval,
-        checkpointDir, maxDelay, idleTimeout, bytes, snapshotEvery, bounded, settings);
+        checkpointDir, maxDelay, idleTimeout, maxWait, bytes, snapshotEvery, bounded, settings);
   }
 
   public JobSettings withSnapshotEvery(int articles) {
     return new JobSettings(bootstrap, input, updates, deadLetters, groupId, parallelism, checkpointInterval,
-        checkpointDir, maxDelay, idleTimeout, maxRecordBytes, articles, bounded, settings);
+        checkpointDir, maxDelay, idleTimeout, maxWait, maxRecordBytes, articles, bounded, settings);
   }
 
   public JobSettings bounded(boolean stopAtEnd) {
     return new JobSettings(bootstrap, input, updates, deadLetters, groupId, parallelism, checkpointInterval,
-        checkpointDir, maxDelay, idleTimeout, maxRecordBytes, snapshotEvery, stopAtEnd, settings);
+        checkpointDir, maxDelay, idleTimeout, maxWait, maxRecordBytes, snapshotEvery, stopAtEnd, settings);
   }
 
   /** Panorama's configuration from these settings and this process's environment. */

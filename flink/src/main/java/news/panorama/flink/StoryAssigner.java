@@ -1,7 +1,9 @@
 package news.panorama.flink;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import news.panorama.cluster.StoryGrouper;
 import news.panorama.core.PanoramaConfig;
 import news.panorama.core.Store;
@@ -17,6 +19,7 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.TimeDomain;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.jspecify.annotations.Nullable;
@@ -28,6 +31,19 @@ import org.jspecify.annotations.Nullable;
  * then input position), so the stories are the single-machine ones. An article behind the watermark
  * (later than the allowed delay) is grouped at once, in arrival order: it still joins its story when
  * that story is open, and the {@code late} counter says how many came so.
+ *
+ * <p><b>Bounded wait.</b> A live stream trickles and pauses, and the watermark only moves when later
+ * articles arrive, so in a job that runs on (not {@link JobSettings#bounded()}) no article waits for
+ * it longer than {@link JobSettings#maxWait()} of wall-clock time from its arrival here: a
+ * processing-time timer then releases it together with every waiting article of the same or an
+ * earlier event time, in the same order (event time, then input position), and articles that arrive
+ * later for an event time so released are grouped at once, as late ones. A bounded job (a backfill,
+ * the equivalence test) never uses the fallback: the end of its input releases everything in order.
+ *
+ * <p><b>Stored articles.</b> An article {@link FirstSight} found in the store but not in its state
+ * ({@link Item#stored}) is dropped as a duplicate when a fresh job warmed the grouper up with it
+ * (an earlier run stored it); otherwise this job stored it after the checkpoint it was restored
+ * from, and it is grouped again, as the killed run grouped it.
  *
  * <p><b>State.</b> The grouper itself is written whole (Java serialization, {@link Codec#snapshot})
  * into keyed state every {@link JobSettings#snapshotEvery()} articles, and the articles grouped since
@@ -43,6 +59,12 @@ final class StoryAssigner extends KeyedProcessFunction<Integer, Item, Change> {
 
   private final JobSettings settings;
   private transient MapState<Long, List<Item>> waiting;
+  /** When the first article of each waiting event time arrived here (processing time), for the bounded wait. */
+  private transient MapState<Long, Long> arrived;
+  /** The event time up to which the bounded wait has released articles (late behind it, as behind the watermark). */
+  private transient ValueState<Long> releasedThrough;
+  /** The ids a fresh job's grouper was warmed up with from the store. */
+  private transient MapState<String, Boolean> storedBefore;
   private transient ValueState<byte[]> snapshot;
   private transient ListState<Item> sinceSnapshot;
   private transient @Nullable StoryGrouper grouper;
@@ -50,6 +72,8 @@ final class StoryAssigner extends KeyedProcessFunction<Integer, Item, Change> {
   private transient PanoramaConfig config;
   private transient Counter late;
   private transient Counter grouped;
+  private transient Counter duplicates;
+  private transient Counter waitedOut;
 
   StoryAssigner(JobSettings settings) {
     this.settings = settings;
@@ -61,16 +85,26 @@ final class StoryAssigner extends KeyedProcessFunction<Integer, Item, Change> {
     waiting = getRuntimeContext().getMapState(new MapStateDescriptor<>("waiting-by-event-time", Types.LONG, Types.LIST(item)));
     snapshot = getRuntimeContext().getState(new ValueStateDescriptor<>("grouper", PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
     sinceSnapshot = getRuntimeContext().getListState(new ListStateDescriptor<>("grouped-since-snapshot", item));
+    arrived = getRuntimeContext().getMapState(new MapStateDescriptor<>("first-arrival-by-event-time", Types.LONG, Types.LONG));
+    releasedThrough = getRuntimeContext().getState(new ValueStateDescriptor<>("released-through", Types.LONG));
+    storedBefore = getRuntimeContext().getMapState(new MapStateDescriptor<>("stored-before-start", Types.STRING, Types.BOOLEAN));
     config = settings.config();
     late = getRuntimeContext().getMetricGroup().counter("late");
     grouped = getRuntimeContext().getMetricGroup().counter("grouped");
+    duplicates = getRuntimeContext().getMetricGroup().counter("duplicates");
+    waitedOut = getRuntimeContext().getMetricGroup().counter("waited-out");
     grouper = null; // rebuilt from state on the first call that has the key
   }
 
   @Override
   public void processElement(Item item, Context ctx, Collector<Change> out) throws Exception {
     StoryGrouper g = grouper();
-    if (item.time <= ctx.timerService().currentWatermark()) {
+    if (item.stored && storedBefore.contains(item.id)) {
+      duplicates.inc();
+      return;
+    }
+    Long released = releasedThrough.value();
+    if (item.time <= Math.max(ctx.timerService().currentWatermark(), released == null ? Long.MIN_VALUE : released)) {
       late.inc();
       place(g, item, out);
       return;
@@ -80,17 +114,50 @@ final class StoryAssigner extends KeyedProcessFunction<Integer, Item, Change> {
     list.add(item);
     waiting.put(item.time, list);
     ctx.timerService().registerEventTimeTimer(item.time);
+    if (at == null && !settings.bounded()) {
+      long now = ctx.timerService().currentProcessingTime();
+      arrived.put(item.time, now);
+      long second = 1000; // one timer a second at most, however many event times wait
+      ctx.timerService().registerProcessingTimeTimer((now + settings.maxWait().toMillis() + second - 1) / second * second);
+    }
   }
 
   @Override
   public void onTimer(long time, OnTimerContext ctx, Collector<Change> out) throws Exception {
     StoryGrouper g = grouper();
+    if (ctx.timeDomain() == TimeDomain.EVENT_TIME) {
+      release(g, time, out);
+      return;
+    }
+    // the bounded wait: the latest event time whose first article has waited long enough, and all before it
+    long due = Long.MIN_VALUE;
+    for (Map.Entry<Long, Long> e : arrived.entries()) {
+      if (e.getValue() + settings.maxWait().toMillis() <= time) due = Math.max(due, e.getKey());
+    }
+    if (due == Long.MIN_VALUE) return;
+    List<Long> times = new ArrayList<>();
+    for (Long t : waiting.keys()) {
+      if (t <= due) times.add(t);
+    }
+    Collections.sort(times);
+    for (long t : times) {
+      waitedOut.inc(release(g, t, out));
+      ctx.timerService().deleteEventTimeTimer(t);
+    }
+    Long released = releasedThrough.value();
+    if (released == null || released < due) releasedThrough.update(due);
+  }
+
+  /** Groups the articles waiting at event time {@code time}, by input position; returns how many. */
+  private int release(StoryGrouper g, long time, Collector<Change> out) throws Exception {
     List<Item> due = waiting.get(time);
-    if (due == null) return;
+    arrived.remove(time);
+    if (due == null) return 0;
     waiting.remove(time);
     List<Item> ordered = new ArrayList<>(due);
     ordered.sort(Item.ORDER);
     for (Item item : ordered) place(g, item, out);
+    return ordered.size();
   }
 
   private void place(StoryGrouper g, Item item, Collector<Change> out) throws Exception {
@@ -148,16 +215,17 @@ final class StoryAssigner extends KeyedProcessFunction<Integer, Item, Change> {
   }
 
   /** Replays the stored assignments into a new grouper, in publication order; returns how many. */
-  private long warmUp(StoryGrouper g) {
+  private long warmUp(StoryGrouper g) throws Exception {
     Store store = Stages.store(config);
     try {
-      long[] n = {0};
+      List<String> ids = new ArrayList<>();
       store.forEachAssigned(a -> {
         boolean sameModel = a.embedding() != null && a.embedding().model().equals(config.embedModel());
         g.restore(a.article(), sameModel ? a.embedding().values() : null, a.storyId());
-        n[0]++;
+        ids.add(a.article().id());
       });
-      return n[0];
+      for (String id : ids) storedBefore.put(id, true);
+      return ids.size();
     } finally {
       Stages.release(config);
     }

@@ -15,6 +15,7 @@ import news.panorama.core.Article;
 import news.panorama.core.JsonLines;
 import news.panorama.core.Sample;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
@@ -85,9 +86,9 @@ final class JobHarness {
   }
 
   static MiniCluster miniCluster(int taskManagers, int slots) throws Exception {
-    Configuration conf = new Configuration();
-    conf.set(org.apache.flink.configuration.RestOptions.BIND_PORT, "0"); // any free port: tests may run side by side
-    MiniCluster cluster = new MiniCluster(new MiniClusterConfiguration.Builder().setConfiguration(conf)
+    Configuration config = new Configuration();
+    config.set(RestOptions.BIND_PORT, "0"); // any free port: two clusters in one class, other builds on the machine
+    MiniCluster cluster = new MiniCluster(new MiniClusterConfiguration.Builder().setConfiguration(config)
         .setNumTaskManagers(taskManagers).setNumSlotsPerTaskManager(slots).build());
     cluster.start();
     return cluster;
