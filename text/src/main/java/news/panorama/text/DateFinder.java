@@ -203,6 +203,16 @@ final class DateFinder {
     return Set.copyOf(out);
   }
 
+  /** The one-word relative day expressions of a language ({@code вчора}, {@code учора}, {@code dzisiaj}), folded. */
+  static Set<String> relativeDayWords(String language) {
+    Set<String> out = new java.util.HashSet<>();
+    for (String entry : RELATIVE.getOrDefault(language, "").split("\\|")) {
+      int eq = entry.indexOf('=');
+      if (eq > 0 && entry.indexOf(' ') < 0 && entry.startsWith("d:", eq + 1)) out.add(Folding.fold(entry.substring(0, eq)));
+    }
+    return out;
+  }
+
   /**
    * Whether a capitalized word is a month or weekday name, which is a date, not a named thing; also a
    * weekday compound ({@code Montagmorgen}).

@@ -12,8 +12,9 @@ import news.panorama.core.Entity;
 /**
  * Gives the entities of many articles one canonical id per run, across the spellings, scripts and
  * grammatical cases that single articles cannot reconcile on their own: {@code zelensky} (an article
- * naming only the surname) joins {@code volodymyr zelensky}; {@code redzhepom erdoganom} (Ukrainian
- * instrumental) joins {@code recep tayyip erdogan}; {@code stivom vitkoffom} joins {@code steve witkoff}.
+ * naming only the surname) joins {@code volodymyr zelensky}; {@code redzhep erdogan} (Ukrainian, put
+ * in the nominative by {@link SlavicCases}) joins {@code recep tayyip erdogan}; {@code stiv vitkoff} joins
+ * {@code steve witkoff}; a case form no rule resolved ({@code peskova}) still joins {@code dmitry peskov}.
  * Two names meet when their last words are one word in different cases (after a rough phonetic
  * skeleton: w/v, y/i) and their first words, when both have one, start alike; a surname alone joins the
  * most mentioned full name it fits. Places, organizations and persons never merge with each other.

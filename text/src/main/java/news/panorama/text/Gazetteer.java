@@ -21,7 +21,9 @@ import java.util.Optional;
  * names as time-zone exemplars (about 400: capitals and large cities, {@code Kyiv}, {@code Київ},
  * {@code Kiew}, {@code Istanbul}, {@code Стамбул}) mapped to their English name and country, plus the
  * national capitals that are not time-zone cities ({@code Ankara}, {@code Beijing}, {@code Washington};
- * English names, from {@code capitals.tsv}). Built once (about a second, a few MB), then read-only and
+ * English names, from {@code capitals.tsv}); a word in a Slavic oblique case is looked up by its
+ * nominative forms, and a Cyrillic word that no language lists also by its romanization against the
+ * English names ({@code Анкари} → {@code Анкара} → {@code ankara}). Built once (about a second, a few MB), then read-only and
  * thread-safe.
  */
 final class Gazetteer {
@@ -34,6 +36,8 @@ final class Gazetteer {
 
   private final Map<String, String> byName = new HashMap<>();
   private final Map<String, String> byCyrillicStem = new HashMap<>();
+  /** One-word English names of countries and cities by their phonetic skeleton ({@link Folding#skeleton}). */
+  private final Map<String, String> byEnglishSkeleton = new HashMap<>();
   private final Map<String, String> termByCode = new HashMap<>();
   private final java.util.Set<String> countryTerms = new java.util.HashSet<>();
   /** City terms by their own pseudo-code {@code city:<term>}, and the city's country. */
@@ -73,6 +77,9 @@ final class Gazetteer {
       addAlternatives(words, lang, "Countries%short");
     }
     addCities(words, languages);
+    termByCode.forEach((code, term) -> {
+      if (term.indexOf('_') < 0 && term.length() >= 4) byEnglishSkeleton.putIfAbsent(Folding.skeleton(term), code);
+    });
     for (String key : byName.keySet()) {
       int space = key.indexOf(' ');
       if (space >= 0) firstWords.add(key.substring(0, space));
@@ -207,6 +214,32 @@ final class Gazetteer {
         if (key.length() <= 3 && !isAllUpper(surface.get(from)) && Folding.hasCase(key)) continue;
         return Optional.of(new Hit(termByCode.get(code), code, n));
       }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * A one-word place written in an oblique case of a Slavic language that {@link #match} misses
+   * ({@code Анкари}, {@code Стамбулом}, {@code w Ankarze}, {@code v Praze}): the word and its nominative
+   * forms by {@link SlavicCases#lookupForms} looked up as written, then, for Cyrillic words, romanized
+   * as {@link Folding#nameKey} does and compared with the English names by their skeleton (so
+   * {@code Анкара} meets {@code Ankara}, which CLDR writes in English only). Forms shorter than four
+   * letters are not looked up.
+   */
+  Optional<Hit> matchInflected(String word, String language) {
+    if (!SlavicCases.declines(language) || !Folding.isCapitalized(word)) return Optional.empty();
+    String folded = Folding.fold(word);
+    List<String> forms = new ArrayList<>();
+    forms.add(folded);
+    forms.addAll(SlavicCases.lookupForms(folded, language));
+    for (String form : forms) {
+      String code = form.length() >= 4 ? byName.get(form) : null;
+      if (code != null) return Optional.of(new Hit(termByCode.get(code), code, 1));
+    }
+    if (!isCyrillic(folded)) return Optional.empty();
+    for (String form : forms) {
+      String code = form.length() >= 4 ? byEnglishSkeleton.get(Folding.skeleton(Folding.nameKey(form, language))) : null;
+      if (code != null) return Optional.of(new Hit(termByCode.get(code), code, 1));
     }
     return Optional.empty();
   }

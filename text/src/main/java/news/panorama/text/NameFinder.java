@@ -20,6 +20,13 @@ import news.panorama.core.Mention;
  * by the words around it: a title before it ({@code PERSON}), an organization word or acronym
  * ({@code ORG}), a place preposition or the gazetteer ({@code PLACE}), else {@code NAME}; an entity
  * takes the type most of its mentions suggest. One instance per article.
+ *
+ * <p>In the Slavic languages that decline names, keys are nominative where {@link SlavicCases} can
+ * tell it ({@code Ердоганом}, {@code Эрдогану}, {@code Erdoğanem} → {@code erdogan}); a one-word place in an
+ * oblique case is looked up by its nominative forms ({@code Анкари}, {@code w Ankarze} → {@code ankara});
+ * a sentence-initial word followed by a finite verb is a name unless the article writes it in lower
+ * case ({@code Ердоган заявив}); and a capitalized common word opening a sentence is left out of the
+ * name after it ({@code Визит Зеленского} → {@code Зеленского}).
  */
 final class NameFinder {
   static final String NAME = "NAME";
@@ -114,6 +121,11 @@ final class NameFinder {
   private final List<Mention> raw = new ArrayList<>();
   /** The kind each raw mention's context suggests (PERSON, ORG, PLACE or NAME), by raw index. */
   private final List<String> signals = new ArrayList<>();
+  /**
+   * By raw index: the key a one-word name would have if its genitive-looking ending were a case ending
+   * ({@code Пескова} → {@code peskov}), taken only when the article names that key too; else empty.
+   */
+  private final List<String> alternatives = new ArrayList<>();
   private final Map<String, String> countries = new HashMap<>();
 
   /** @param lowercaseWords folded forms of every word written in lower case in the article */
@@ -165,17 +177,7 @@ final class NameFinder {
       var hit = gazetteer.match(folded, surface, i);
       if (hit.isPresent() && hit.get().tokens() == 1 && startsPersonName(text, tokens, i)) hit = java.util.Optional.empty();
       if (hit.isPresent()) {
-        int n = hit.get().tokens();
-        Token first = tokens.get(i);
-        Token last = tokens.get(i + n - 1);
-        raw.add(new Mention(text.substring(first.start(), last.end()), PLACE, first.start(), last.end(),
-            sentence, hit.get().term()));
-        signals.add(PLACE);
-        String code = gazetteer.country(hit.get());
-        if (!code.isEmpty()) countries.putIfAbsent(hit.get().term(), code);
-        countryTerms.put(i, hit.get().term());
-        for (int k = 1; k < n; k++) countryTerms.put(i + k, "");
-        i += n;
+        i = addPlace(text, sentence, tokens, i, hit.get(), countryTerms);
         continue;
       }
       if (ArabicNames.isArabic(tokens.get(i).surface())) {
@@ -206,9 +208,51 @@ final class NameFinder {
           break;
         }
       }
+      var inflected = j == i + 1 ? inflectedPlace(tokens.get(i)) : java.util.Optional.<Gazetteer.Hit>empty();
+      if (inflected.isPresent()) {
+        i = addPlace(text, sentence, tokens, i, inflected.get(), countryTerms);
+        continue;
+      }
       addName(text, sentence, tokens, i, j, heading);
       i = j;
     }
+  }
+
+  /** Records the place {@code hit} found at token {@code i}; returns the next token to scan. */
+  private int addPlace(String text, int sentence, List<Token> tokens, int i, Gazetteer.Hit hit,
+      Map<Integer, String> countryTerms) {
+    int n = hit.tokens();
+    Token first = tokens.get(i);
+    Token last = tokens.get(i + n - 1);
+    raw.add(new Mention(text.substring(first.start(), last.end()), PLACE, first.start(), last.end(), sentence, hit.term()));
+    signals.add(PLACE);
+    alternatives.add("");
+    String code = gazetteer.country(hit);
+    if (!code.isEmpty()) countries.putIfAbsent(hit.term(), code);
+    countryTerms.put(i, hit.term());
+    for (int k = 1; k < n; k++) countryTerms.put(i + k, "");
+    return i + n;
+  }
+
+  /**
+   * A one-word name that is a place in an oblique case of a Slavic language ({@code до Анкари},
+   * {@code w Ankarze}); given names are left to the person rules.
+   */
+  private java.util.Optional<Gazetteer.Hit> inflectedPlace(Token t) {
+    if (!SlavicCases.declines(language) || isAcronym(t.surface()) || givenName(t.folded()) != null) {
+      return java.util.Optional.empty();
+    }
+    return gazetteer.matchInflected(t.surface(), language);
+  }
+
+  /** The nominative of a given name, as written or in an oblique case ({@code Реджепом} → {@code реджеп}), or {@code null}. */
+  private String givenName(String folded) {
+    if (GIVEN_NAMES.contains(folded)) return folded;
+    if (!SlavicCases.declines(language)) return null;
+    for (String form : SlavicCases.lookupForms(folded, language)) {
+      if (GIVEN_NAMES.contains(form)) return form;
+    }
+    return null;
   }
 
   /**
@@ -224,6 +268,7 @@ final class NameFinder {
         int start = t.start() + form.skip();
         raw.add(new Mention(text.substring(start, t.end()), PLACE, start, t.end(), sentence, hit.get().term()));
         signals.add(PLACE);
+        alternatives.add("");
         String code = gazetteer.country(hit.get());
         if (!code.isEmpty()) countries.putIfAbsent(hit.get().term(), code);
         countryTerms.put(i, hit.get().term());
@@ -235,6 +280,7 @@ final class NameFinder {
       int end = tokens.get(inst.end() - 1).end();
       raw.add(new Mention(text.substring(inst.surfaceStart(), end), NAME, inst.surfaceStart(), end, sentence, inst.key()));
       signals.add(inst.place() ? PLACE : ORG);
+      alternatives.add("");
       return inst.end();
     }
     ArabicNames.Found f = arabic.at(text, tokens, i, language);
@@ -242,6 +288,7 @@ final class NameFinder {
     int end = tokens.get(f.end() - 1).end();
     raw.add(new Mention(text.substring(f.surfaceStart(), end), NAME, f.surfaceStart(), end, sentence, f.key()));
     signals.add(PERSON);
+    alternatives.add("");
     return f.end();
   }
 
@@ -265,6 +312,7 @@ final class NameFinder {
       addSegment(text, sentence, tokens, runStart, 0, firstTitle, heading, sentenceStart);
     }
     while (from < run.size() - 1 && lowercaseWords.contains(run.get(from).folded())) from++;
+    if (from == 0 && sentenceStart && leadsWithCommonWord(run)) from = 1; // Визит Зеленского
     int split = personStart(run, from);
     if (split > from) {
       // ministro dei Trasporti Matteo Salvini, НАСА Кристофер Уильямс: a person's name starts at a given name
@@ -275,15 +323,32 @@ final class NameFinder {
   }
 
   /**
-   * Where a person's name starts inside {@code run[from..]}: at a given name after another word
+   * Whether a run opening a sentence of a Slavic language starts with a capitalized common word
+   * rather than the name's first word ({@code Визит Зеленского}, {@code Wizyta Zełenskiego}): the first
+   * word is no given name, title nor acronym, and it is a day word ({@code Вчора Ердоган}), the article
+   * writes it in lower case elsewhere, or
+   * the second word is in an oblique case the first does not share (see
+   * {@link SlavicCases#caseDisagrees}).
+   */
+  private boolean leadsWithCommonWord(List<Token> run) {
+    if (run.size() < 2 || !SlavicCases.declines(language)) return false;
+    Token first = run.get(0);
+    if (givenName(first.folded()) != null || isTitle(first.folded()) || isAcronym(first.surface())) return false;
+    return SlavicCases.isDayWord(first.folded(), language) || writtenInLowerCase(first.folded())
+        || SlavicCases.caseDisagrees(first.folded(), run.get(1).folded(), language);
+  }
+
+  /**
+   * Where a person's name starts inside {@code run[from..]}: at a given name (also in a Slavic oblique
+   * case, {@code Встреча Владимира Путина}) after another word
    * (not after a title nor another given name, {@code Maria José}), with a surname after it; else
    * {@code from}.
    */
-  private static int personStart(List<Token> run, int from) {
+  private int personStart(List<Token> run, int from) {
     for (int k = from + 1; k < run.size() - 1; k++) {
       String f = run.get(k).folded();
       String before = run.get(k - 1).folded();
-      if (GIVEN_NAMES.contains(f) && !GIVEN_NAMES.contains(before) && !CONNECTORS.contains(run.get(k - 1).surface())) {
+      if (givenName(f) != null && givenName(before) == null && !CONNECTORS.contains(run.get(k - 1).surface())) {
         return k;
       }
     }
@@ -336,16 +401,86 @@ final class NameFinder {
     if (single && isTitle(name.get(0).folded())) return;
     boolean dateline = sentence == 0 && runStart + from == 0 && isDateline(text, name.get(0).end());
     boolean weak = !dateline && (heading || germanNoun || single && isDemonym(name.get(0))
-        || single && sentenceStart && from == 0
+        || single && sentenceStart && from == 0 && !namesBeforeVerb(text, tokens, runStart + from)
         || single && lowercaseWords.contains(name.get(0).folded()));
     int start = name.get(0).start();
     int end = name.get(name.size() - 1).end();
-    StringBuilder key = new StringBuilder();
-    for (Token t : name) key.append(key.isEmpty() ? "" : " ").append(Folding.nameKey(t.surface(), language));
     String signal = dateline ? PLACE : signal(tokens, runStart, from, name);
     if (signal.equals("CALENDAR")) return;
-    raw.add(new Mention(text.substring(start, end), weak ? "?" : NAME, start, end, sentence, key.toString()));
+    raw.add(new Mention(text.substring(start, end), weak ? "?" : NAME, start, end, sentence, nominativeKey(name)));
     signals.add(signal);
+    String genitive = single ? SlavicCases.genitiveNominative(name.get(0).folded(), language) : null;
+    alternatives.add(genitive == null ? "" : Folding.nameKey(genitive, language));
+  }
+
+  /**
+   * The key of a name, each word in its nominative where {@link SlavicCases} can tell it: given
+   * names by the list ({@code Реджепом} → {@code redzhep}), other words by the adjective and noun
+   * rules ({@code Ердоганом} → {@code erdogan}, {@code Зеленського} → {@code zelensky}), and by the
+   * genitive rule too when an oblique given name decides the case ({@code Владимира Путина} →
+   * {@code vladimir putin}). In languages without rules, the words as written.
+   */
+  private String nominativeKey(List<Token> name) {
+    StringBuilder key = new StringBuilder();
+    boolean declines = SlavicCases.declines(language) && !isAcronym(name.get(name.size() - 1).surface());
+    String given = declines ? givenName(name.get(0).folded()) : null;
+    boolean decided = name.size() >= 2 && given != null && !given.equals(name.get(0).folded());
+    for (int k = 0; k < name.size(); k++) {
+      Token t = name.get(k);
+      String word = t.surface();
+      if (k == 0 && given != null) word = given;
+      else if (declines && !GIVEN_NAMES.contains(t.folded())) word = SlavicCases.nominative(t.folded(), language, decided);
+      key.append(key.isEmpty() ? "" : " ").append(Folding.nameKey(word, language));
+    }
+    return key.toString();
+  }
+
+  /**
+   * Whether a capitalized word opening a sentence of a Slavic language is a name because a finite
+   * verb follows it ({@code Ердоган заявив}, {@code Эрдогану позвонил Путин}): only when the article
+   * never writes the word (nor a form of it) in lower case, and it is no title, day word
+   * ({@code Сьогодні}, {@code Вчера}, {@code Dzisiaj}), infinitive or reflexive verb, abstract or
+   * collective noun ({@code Делегация}) nor plural noun before a plural verb ({@code Власти заявили}).
+   */
+  private boolean namesBeforeVerb(String text, List<Token> tokens, int at) {
+    if (!SlavicCases.declines(language) || at + 1 >= tokens.size()) return false;
+    Token word = tokens.get(at);
+    Token next = tokens.get(at + 1);
+    if (!adjacent(text, word, next) || !Folding.hasCase(next.surface()) || Folding.isCapitalized(next.surface())
+        || !SlavicCases.looksLikeVerb(next.folded(), language)) {
+      return false;
+    }
+    String f = word.folded();
+    if (pluralSubject(f, next.folded()) || SlavicCases.looksLikeCommonNoun(f) && givenName(f) == null) return false;
+    return f.codePointCount(0, f.length()) >= 4 && !isTitle(f) && !SlavicCases.isDayWord(f, language)
+        && !SlavicCases.looksLikeVerbForm(f) && !writtenInLowerCase(f);
+  }
+
+  /** A Cyrillic plural noun before a plural verb ({@code Власти заявили}, {@code Журналисты спросили}): no name. */
+  private static boolean pluralSubject(String word, String verb) {
+    boolean pluralNoun = word.endsWith("ы") || word.endsWith("и") || word.endsWith("і") || word.endsWith("ї");
+    return pluralNoun && (verb.endsWith("ли") || verb.endsWith("ют") || verb.endsWith("ят") || verb.endsWith("ут")
+        || verb.endsWith("ать") || verb.endsWith("ять") || verb.endsWith("ються") || verb.endsWith("ются"));
+  }
+
+  /**
+   * Whether the article writes a folded word in lower case, as it is or in another case: the word,
+   * one of its nominative forms, or a lower-case word that starts with its stem (the word without
+   * its last vowels, four letters at least) and is at most three letters longer.
+   */
+  private boolean writtenInLowerCase(String folded) {
+    if (lowercaseWords.contains(folded)) return true;
+    for (String form : SlavicCases.lookupForms(folded, language)) {
+      if (lowercaseWords.contains(form)) return true;
+    }
+    int end = folded.length();
+    while (end > 4 && "аеёиоуыэюяіїєьйaeiouy".indexOf(folded.charAt(end - 1)) >= 0) end--;
+    if (end < 4) return false;
+    String stem = folded.substring(0, end);
+    for (String w : lowercaseWords) {
+      if (w.startsWith(stem) && w.length() <= stem.length() + 3) return true;
+    }
+    return false;
   }
 
   /**
@@ -482,6 +617,7 @@ final class NameFinder {
     }
     raw.add(new Mention(text.substring(start, end), NAME, start, end, sentence, key.toString()));
     signals.add(kind);
+    alternatives.add("");
   }
 
   /** What the words around a name say it is: a title before it, an organization word, a place preposition. */
@@ -639,6 +775,7 @@ final class NameFinder {
    * when the article names the same thing elsewhere; keys collapse onto the full names they end.
    */
   List<Mention> mentions() {
+    List<Mention> raw = withGenitivesResolved();
     Set<String> strong = new HashSet<>();
     Map<String, Integer> multiCount = new HashMap<>();
     for (Mention m : raw) {
@@ -682,6 +819,28 @@ final class NameFinder {
         if (v != null) type = v.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
       }
       out.add(type.equals(m.type()) ? m : new Mention(m.text(), type, m.start(), m.end(), m.sentence(), m.entity()));
+    }
+    return out;
+  }
+
+  /**
+   * The raw mentions, a one-word name in a genitive-looking form ({@code Пескова}) keyed as its
+   * nominative when the article names that nominative too, alone or as a full name's last word.
+   */
+  private List<Mention> withGenitivesResolved() {
+    Set<String> keys = new HashSet<>();
+    for (Mention m : raw) {
+      if (m.type().equals("?")) continue;
+      keys.add(m.entity());
+      int space = m.entity().lastIndexOf(' ');
+      if (space > 0) keys.add(m.entity().substring(space + 1));
+    }
+    List<Mention> out = new ArrayList<>(raw.size());
+    for (int r = 0; r < raw.size(); r++) {
+      Mention m = raw.get(r);
+      String alt = alternatives.get(r);
+      boolean resolve = !alt.isEmpty() && !alt.equals(m.entity()) && keys.contains(alt);
+      out.add(resolve ? new Mention(m.text(), m.type(), m.start(), m.end(), m.sentence(), alt) : m);
     }
     return out;
   }

@@ -1,7 +1,9 @@
 package news.panorama.text;
 
+import com.ibm.icu.impl.ICUData;
 import com.ibm.icu.text.BreakIterator;
 import com.ibm.icu.util.ULocale;
+import com.ibm.icu.util.UResourceBundle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,8 +12,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Splits article text into sentences: every line on its own (noisy pages put headings, banners and
- * captions on lines without punctuation), then ICU's sentence break with CLDR's abbreviation
- * suppressions, then a rule that rejoins breaks after initials and common abbreviations
+ * captions on lines without punctuation), then ICU's sentence break, no break after one of CLDR's
+ * abbreviations for the language written as a whole word (ICU's own filter, {@code @ss=standard},
+ * also matches the end of a longer word: Russian {@code ул.} kept {@code в Стамбул. Визит…} as one
+ * sentence), then a rule that rejoins breaks after initials and common abbreviations
  * ({@code U.S. President}, {@code Nov. 19}). Thread-safe; iterators are cloned per call.
  */
 final class SentenceSplitter {
@@ -26,24 +30,27 @@ final class SentenceSplitter {
   private static final String TERMINALS = ".!?…。！？؟";
 
   private final Map<String, BreakIterator> prototypes = new ConcurrentHashMap<>();
+  private static final Map<String, List<String>> SUPPRESSIONS = new ConcurrentHashMap<>();
 
   List<Span> split(String text, String language) {
-    BreakIterator sentences = prototypes.computeIfAbsent(language,
-        l -> BreakIterator.getSentenceInstance(new ULocale((l.isEmpty() ? "en" : l) + "@ss=standard")))
+    String locale = language.isEmpty() ? "en" : language;
+    BreakIterator sentences = prototypes.computeIfAbsent(locale, l -> BreakIterator.getSentenceInstance(new ULocale(l)))
         .clone();
+    List<String> suppressions = SUPPRESSIONS.computeIfAbsent(locale, SentenceSplitter::suppressions);
     List<Span> out = new ArrayList<>();
     int lineStart = 0;
     int n = text.length();
     while (lineStart < n) {
       int lineEnd = lineStart;
       while (lineEnd < n && text.charAt(lineEnd) != '\n' && text.charAt(lineEnd) != '\r') lineEnd++;
-      splitLine(text, lineStart, lineEnd, sentences, out);
+      splitLine(text, lineStart, lineEnd, sentences, suppressions, out);
       lineStart = lineEnd + 1;
     }
     return out;
   }
 
-  private static void splitLine(String text, int from, int to, BreakIterator sentences, List<Span> out) {
+  private static void splitLine(String text, int from, int to, BreakIterator sentences, List<String> suppressions,
+      List<Span> out) {
     String line = text.substring(from, to);
     if (!hasTerminal(line)) {
       add(text, from, to, out);
@@ -54,7 +61,7 @@ final class SentenceSplitter {
     int pending = -1;
     for (int e = sentences.next(); e != BreakIterator.DONE; s = e, e = sentences.next()) {
       int start = pending >= 0 ? pending : s;
-      if (e < line.length() && endsWithAbbreviation(line, start, e)) {
+      if (e < line.length() && (endsWithAbbreviation(line, start, e) || endsWithSuppression(line, start, e, suppressions))) {
         pending = start;
         continue;
       }
@@ -83,6 +90,33 @@ final class SentenceSplitter {
     String nextWord = line.substring(next, nextEnd);
     if (nextWord.isEmpty()) return false;
     return !StopWords.contains("en", Folding.fold(nextWord));
+  }
+
+  /** CLDR's abbreviations after which a sentence does not end, for a language ({@code ул.}, {@code Dec.}). */
+  private static List<String> suppressions(String language) {
+    try {
+      UResourceBundle b = UResourceBundle.getBundleInstance(ICUData.ICU_BRKITR_BASE_NAME, new ULocale(language));
+      UResourceBundle list = b.get("exceptions").get("SentenceBreak");
+      List<String> out = new ArrayList<>(list.getSize());
+      for (int i = 0; i < list.getSize(); i++) out.add(list.getString(i));
+      return List.copyOf(out);
+    } catch (java.util.MissingResourceException e) {
+      return List.of();
+    }
+  }
+
+  /** Whether the segment ends with one of {@code suppressions} written as whole words. */
+  private static boolean endsWithSuppression(String line, int start, int end, List<String> suppressions) {
+    int e = end;
+    while (e > start && Character.isWhitespace(line.charAt(e - 1))) e--;
+    if (e == start || line.charAt(e - 1) != '.') return false;
+    for (String s : suppressions) {
+      int at = e - s.length();
+      if (at >= start && line.startsWith(s, at) && (at == 0 || !Character.isLetterOrDigit(line.charAt(at - 1)))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean hasTerminal(String line) {
