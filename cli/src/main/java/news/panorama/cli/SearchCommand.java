@@ -81,7 +81,8 @@ final class SearchCommand implements Callable<Integer> {
     System.out.println(result.total() + (result.total() == 1 ? " article" : " articles") + " found ("
         + result.mode().name().toLowerCase(java.util.Locale.ROOT) + ")");
     for (SearchHit h : result.hits()) {
-      System.out.printf("%n%s%n  %s · %s%s · story %s · article %s%n  %s%n", h.title(), h.source(),
+      System.out.printf("%n%s%n%s  %s · %s%s · story %s · article %s%n  %s%n", h.title(),
+          h.titleGloss() == null ? "" : "  English (gloss): " + h.titleGloss() + "\n", h.source(),
           h.country().isEmpty() ? "" : h.country() + " · ", h.published() == null ? "undated" : h.published(),
           h.storyId(), h.articleId(), h.snippet().replace("<mark>", "*").replace("</mark>", "*"));
     }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import news.panorama.core.PanoramaConfig;
 import news.panorama.store.JdbcStore;
 import news.panorama.store.LuceneIndex;
+import news.panorama.translate.Translators;
 
 /** Where a configuration keeps its database and search index, opened the same way by every command. */
 final class Stores {
@@ -22,9 +23,15 @@ final class Stores {
     return JdbcStore.open(config.jdbcUrl());
   }
 
-  /** The search index, in the data folder beside the embedded database. */
+  /**
+   * The search index, in the data folder beside the embedded database; titles in other languages
+   * are indexed in English too, through the offline gloss (whatever {@code translate.backend} is:
+   * indexing must not wait on a service), so that an English query finds them.
+   */
   static LuceneIndex index(PanoramaConfig config) {
-    return LuceneIndex.open(indexFolder(config));
+    LuceneIndex index = LuceneIndex.open(indexFolder(config));
+    index.glossTitlesWith(Translators.gloss(config));
+    return index;
   }
 
   static Path indexFolder(PanoramaConfig config) {

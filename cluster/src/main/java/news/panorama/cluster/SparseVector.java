@@ -7,7 +7,8 @@ import it.unimi.dsi.fastutil.booleans.BooleanList;
  * order grouping cares about (most distinctive feature first). Not copied: whoever builds one hands
  * its arrays over.
  */
-final class SparseVector {
+final class SparseVector implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
   final int[] ids;
   final double[] weights;
 

@@ -67,10 +67,12 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Story ids are {@code "s-"} + the id of the story's first article. Everything iterates in
  * arrival order, so the same input in the same order gives the same stories. Not thread-safe: one
- * instance per stream. An article with no features (no title, no text) starts a story of its own
+ * instance per stream. Serializable: a copy written between two calls (Java serialization) goes on
+ * grouping as the original would, which is how the Flink job checkpoints its grouping state. An article with no features (no title, no text) starts a story of its own
  * and is never joined by another: grouping it by nothing would be a guess.
  */
-public final class StoryGrouper implements StoryClusterer {
+public final class StoryGrouper implements StoryClusterer, java.io.Serializable {
+  private static final long serialVersionUID = 1L;
 
   /**
    * The grouping parameters.
@@ -87,7 +89,7 @@ public final class StoryGrouper implements StoryClusterer {
    * @param embeddingFloor the embedding cosine that counts as no similarity (the model's baseline)
    */
   public record Settings(double threshold, Duration window, double mergeThreshold, double splitSilhouette,
-      double crossLingualWeight, double embeddingWeight, double embeddingFloor) {
+      double crossLingualWeight, double embeddingWeight, double embeddingFloor) implements java.io.Serializable {
     public Settings {
       Validate.isTrue(threshold >= 0 && threshold <= 1, "cluster threshold must be between 0 and 1, got " + threshold);
       Validate.isTrue(!window.isNegative() && !window.isZero(), "cluster window must be positive, got " + window);
@@ -456,7 +458,8 @@ public final class StoryGrouper implements StoryClusterer {
   }
 
   /** One article as a story holds it. */
-  private static final class Member {
+  private static final class Member implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     final String id;
     final @Nullable Instant time;
     final String language;
@@ -478,7 +481,8 @@ public final class StoryGrouper implements StoryClusterer {
   }
 
   /** A story as grouping holds it: its articles, the sum of their vectors and its time span. */
-  private static final class Group {
+  private static final class Group implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     /** Members an article's embedding is compared with: a story's latest articles tell what it is now. */
     static final int NEAREST_MEMBERS = 64;
     final String id;

@@ -47,7 +47,10 @@ class RetentionTest {
       assertThat(store.storyCount()).isEqualTo(stories);
       assertThat(store.topStories(10)).allSatisfy(s -> assertThat(store.briefing(s.id())).isPresent());
       assertThat(store.article("late").orElseThrow().text()).isEqualTo(late.text());
-      assertThat(index.search(SearchQuery.of("Peskov", 10)).total()).isZero();
+      // words only the dropped texts had are no longer found; the names they mentioned are (kept as annotations)
+      assertThat(index.search(SearchQuery.of("spokesman", 10)).total()).isZero();
+      assertThat(index.search(SearchQuery.of("humanitarian", 10)).total()).isZero();
+      assertThat(index.search(SearchQuery.of("Peskov", 10)).total()).isPositive();
       assertThat(index.search(SearchQuery.of("Zelensky Turkey", 10)).total()).isPositive();
       assertThat(index.search(SearchQuery.of("Monday morning", 10)).total()).isEqualTo(1);
     }

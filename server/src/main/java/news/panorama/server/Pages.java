@@ -61,8 +61,23 @@ final class Pages {
     return layout("Top stories", status, "<h1>Top stories</h1>\n" + body);
   }
 
+  /**
+   * What a story page shows in English beside the original: article titles by article id, and
+   * sentences the briefing quotes from articles in other languages (bullets, quotes, the world's
+   * take) by their text.
+   */
+  record English(Map<String, news.panorama.core.Translation> titles, Map<String, news.panorama.core.Translation> lines) {
+    static final English NONE = new English(Map.of(), Map.of());
+
+    /** The English line under a quoted text, labelled, or nothing. */
+    String line(String text) {
+      news.panorama.core.Translation t = lines.get(text);
+      return t == null ? "" : "<span class=\"english\">" + escape(t.text()) + "</span> " + label(t);
+    }
+  }
+
   static String story(Story story, @Nullable Briefing briefing, List<StoryVersion> versions, List<Article> articles,
-      List<EntityPages.Named> named, Map<String, news.panorama.core.Translation> english, String status, Instant now) {
+      List<EntityPages.Named> named, English english, String status, Instant now) {
     StringBuilder body = new StringBuilder();
     String headline = headline(story, briefing);
     body.append("<article class=\"story\">\n<h1>").append(escape(headline)).append("</h1>\n");
@@ -75,11 +90,11 @@ final class Pages {
     body.append(EntityPages.links(named));
     Cites cites = new Cites();
     if (briefing != null && !briefing.overview().isEmpty()) {
-      body.append(overview(briefing, cites));
+      body.append(overview(briefing, cites, english));
     }
     body.append(changes(versions, now));
-    if (briefing != null) body.append(sections(briefing.sections(), cites));
-    body.append(articlesBySource(articles, english)).append(cites.sources()).append("</article>\n");
+    if (briefing != null) body.append(sections(briefing.sections(), cites, english));
+    body.append(articlesBySource(articles, english.titles())).append(cites.sources()).append("</article>\n");
     return layout(headline, status, body.toString());
   }
 
@@ -172,7 +187,7 @@ final class Pages {
    * story's best hit), or an error, or nothing before a search.
    */
   static String search(String q, Filters f, @Nullable SearchResult result, Map<String, String> headlines,
-      @Nullable String error, String status) {
+      Map<String, news.panorama.core.Translation> english, @Nullable String error, String status) {
     StringBuilder body = new StringBuilder("<h1>Search</h1>\n")
         .append("<form class=\"search full\" action=\"/search\"><input name=\"q\" value=\"").append(escape(q))
         .append("\" aria-label=\"Search articles\"> <button>Search</button>\n<details")
@@ -206,7 +221,10 @@ final class Pages {
         for (SearchHit h : hits) {
           String title = h.title().isBlank() ? "(untitled)" : h.title();
           body.append("<li><a href=\"").append(articlePath(h.articleId())).append("\">").append(escape(title))
-              .append("</a>\n<p class=\"snippet\">").append(snippet(h.snippet()))
+              .append("</a>");
+          news.panorama.core.Translation t = english.get(h.articleId());
+          if (t != null) body.append("<br><span class=\"english\">").append(escape(t.text())).append("</span> ").append(label(t));
+          body.append("\n<p class=\"snippet\">").append(snippet(h.snippet()))
               .append("</p>\n<p class=\"meta\">").append(escape(h.source()));
           if (!h.country().isBlank()) body.append(" · ").append(escape(h.country()));
           if (h.published() != null) body.append(" · ").append(time(h.published(), DAY));
@@ -361,16 +379,17 @@ final class Pages {
   }
 
   /** Overview bullets with numbered citation markers. */
-  private static String overview(Briefing briefing, Cites cites) {
+  private static String overview(Briefing briefing, Cites cites, English english) {
     StringBuilder out = new StringBuilder("<ul class=\"overview\">\n");
     for (Bullet bullet : briefing.overview()) {
-      out.append("<li>").append(escape(bullet.text())).append(cites.markers(bullet.citations())).append("</li>\n");
+      out.append("<li>").append(escape(bullet.text())).append(cites.markers(bullet.citations()))
+          .append(english.line(bullet.text())).append("</li>\n");
     }
     return out.append("</ul>\n").toString();
   }
 
   /** The briefing's sections after the overview, each left out when empty. */
-  private static String sections(StorySections s, Cites cites) {
+  private static String sections(StorySections s, Cites cites, English english) {
     StringBuilder out = new StringBuilder();
     if (!s.agreements().isEmpty()) {
       out.append("<section class=\"agreements\">\n<h2>Where sources agree</h2>\n<ul>\n");
@@ -404,7 +423,7 @@ final class Pages {
         }
         if (c.quote() != null) {
           out.append("<blockquote>").append(escape(c.quote().quote())).append(cites.markers(List.of(c.quote())))
-              .append("</blockquote>");
+              .append(english.line(c.quote().quote())).append("</blockquote>");
         }
         out.append("</dd>\n");
       }
@@ -422,7 +441,7 @@ final class Pages {
       out.append("<section class=\"quotes\">\n<h2>Quotes</h2>\n<ul>\n");
       for (StorySections.Said q : s.quotes()) {
         out.append("<li><q>").append(escape(q.text())).append("</q> — ").append(escape(q.speaker()))
-            .append(cites.markers(q.citations()));
+            .append(cites.markers(q.citations())).append(english.line(q.text()));
         if (!q.variants().isEmpty()) {
           out.append("<details><summary>Also reported as</summary><ul>");
           for (String v : q.variants()) out.append("<li><q>").append(escape(v)).append("</q></li>");

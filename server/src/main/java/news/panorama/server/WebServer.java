@@ -276,13 +276,33 @@ public final class WebServer implements AutoCloseable {
     }
     List<Annotated> annotated = store.annotated(id);
     List<Article> articles = annotated.stream().map(Annotated::article).toList();
-    Map<String, news.panorama.core.Translation> english = new java.util.HashMap<>();
+    Map<String, news.panorama.core.Translation> titles = new java.util.HashMap<>();
+    Map<String, String> languages = new java.util.HashMap<>();
     for (Annotated a : annotated) {
+      languages.put(a.article().id(), a.language());
       news.panorama.core.Translation t = english(a.article().title(), a.language());
-      if (t != null) english.put(a.article().id(), t);
+      if (t != null) titles.put(a.article().id(), t);
     }
-    html(ctx, Pages.story(story.get(), store.briefing(id).orElse(null), store.versions(id), articles,
-        EntityPages.named(annotated, 12), english, statusLine(), clock.instant()));
+    Briefing briefing = store.briefing(id).orElse(null);
+    Map<String, news.panorama.core.Translation> lines = new java.util.HashMap<>();
+    if (briefing != null) {
+      briefing.overview().forEach(b -> englishLine(lines, b.text(), b.citations(), languages));
+      briefing.sections().quotes().forEach(q -> englishLine(lines, q.text(), q.citations(), languages));
+      for (news.panorama.core.StorySections.CountryTake c : briefing.sections().countries()) {
+        if (c.quote() != null) englishLine(lines, c.quote().quote(), List.of(c.quote()), languages);
+      }
+    }
+    html(ctx, Pages.story(story.get(), briefing, store.versions(id), articles,
+        EntityPages.named(annotated, 12), new Pages.English(titles, lines), statusLine(), clock.instant()));
+  }
+
+  /** Puts the English of a sentence quoted from an article in another language (its first citation's) into {@code lines}. */
+  private void englishLine(Map<String, news.panorama.core.Translation> lines, String text,
+      List<news.panorama.core.Citation> citations, Map<String, String> languages) {
+    if (citations.isEmpty() || lines.containsKey(text)) return;
+    String language = languages.getOrDefault(citations.get(0).articleId(), "");
+    news.panorama.core.Translation t = english(text, language);
+    if (t != null) lines.put(text, t);
   }
 
   private void entityPage(Context ctx) {
@@ -615,19 +635,25 @@ public final class WebServer implements AutoCloseable {
     Pages.Filters filters = new Pages.Filters(orEmpty(ctx, "mode"), orEmpty(ctx, "country"), orEmpty(ctx, "language"),
         orEmpty(ctx, "source"), orEmpty(ctx, "from"), orEmpty(ctx, "to"));
     if (q == null || q.isBlank()) {
-      html(ctx, Pages.search("", filters, null, Map.of(), null, statusLine()));
+      html(ctx, Pages.search("", filters, null, Map.of(), Map.of(), null, statusLine()));
       return;
     }
     try {
       SearchResult result = searchFor(ctx, q);
       Map<String, String> headlines = new java.util.HashMap<>();
+      Map<String, news.panorama.core.Translation> english = new java.util.HashMap<>();
       for (news.panorama.core.SearchHit h : result.hits()) {
         headlines.computeIfAbsent(h.storyId(), this::headline);
+        news.panorama.core.Translation t = english(h.title(), h.language());
+        if (t == null && h.titleGloss() != null) {
+          t = new news.panorama.core.Translation(h.titleGloss(), h.language(), "en", "gloss", news.panorama.core.Translation.Kind.GLOSS);
+        }
+        if (t != null) english.put(h.articleId(), t);
       }
-      html(ctx, Pages.search(q, filters, result, headlines, null, statusLine()));
+      html(ctx, Pages.search(q, filters, result, headlines, english, null, statusLine()));
     } catch (IllegalArgumentException e) {
       ctx.status(400);
-      html(ctx, Pages.search(q, filters, null, Map.of(), e.getMessage(), statusLine()));
+      html(ctx, Pages.search(q, filters, null, Map.of(), Map.of(), e.getMessage(), statusLine()));
     }
   }
 

@@ -19,6 +19,7 @@ import news.panorama.core.Sample;
 import news.panorama.core.StoryAssignment;
 import news.panorama.store.JdbcStore;
 import news.panorama.store.LuceneIndex;
+import news.panorama.translate.Gloss;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,7 +44,12 @@ class SearchIT {
         "<script>alert(1)</script> prisoner exchanges", "A text about prisoner exchanges <img src=x onerror=alert(1)>.");
     store.save(new Annotated(evil, "en", List.of(), List.of(), List.of(), List.of()),
         new StoryAssignment("evil", "s-evil", true, 1.0));
+    Article japanese = Article.of("ja-1", "https://example.jp/1", "example.jp", "JP", "ja", null,
+        "ドイツ連邦議会を解散", "大統領は連邦議会の解散を命じた。");
+    store.save(new Annotated(japanese, "ja", List.of(), List.of(), List.of(), List.of()),
+        new StoryAssignment("ja-1", "s-ja", true, 1.0));
     index = LuceneIndex.open(dir.resolve("index"));
+    index.glossTitlesWith(new Gloss(List.of())); // CLDR names only: no dictionary needed
     index.catchUp(store);
     server = WebServer.start(store, index, "127.0.0.1", 0, () -> "", Clock.systemUTC());
   }
@@ -94,5 +100,16 @@ class SearchIT {
     assertThat(r.body()).doesNotContain("<script>alert(1)</script>").doesNotContain("<img src=x")
         .contains("&lt;script&gt;");
     assertThat(get("/").body()).contains("action=\"/search\"");
+  }
+
+  @Test
+  void anEnglishQueryFindsAnArticleInAnotherScript_throughItsGlossedTitle_labelled() throws Exception {
+    JsonNode api = Json.mapper().readTree(get("/api/v1/search?mode=keyword&q=" + q("Germany")).body());
+    assertThat(api.get("total").asLong()).isEqualTo(1);
+    assertThat(api.get("hits").get(0).get("articleId").asText()).isEqualTo("ja-1");
+    assertThat(api.get("hits").get(0).get("titleGloss").asText()).startsWith("Germany");
+    String page = get("/search?q=" + q("Germany")).body();
+    assertThat(page).contains("ドイツ連邦議会を解散").contains("<span class=\"english\">Germany")
+        .contains("class=\"label\"").contains(">gloss</span>");
   }
 }

@@ -81,6 +81,13 @@ class WorldAndApiIT {
     store.saveBriefing(new Briefing("quake", "Strong earthquake off northern Japan; no damage reported",
         "A tsunami warning was lifted", List.of(), List.of("quake-nhk", "quake-bbc"), NOW.plusSeconds(60),
         StorySections.none()));
+    // the summit's briefing quotes a Turkish outlet: the story page gives the quote an English line
+    news.panorama.core.Citation aa = new news.panorama.core.Citation("summit-aa", 0, "aa", "https://aa.example/summit-aa",
+        "Türkiye, Ukrayna ile barış için çalışıyor");
+    store.saveBriefing(new Briefing("summit", "Zelensky meets Erdogan in Ankara", "", List.of(), List.of("summit-aa",
+        "summit-ap"), NOW, new StorySections(List.of(), List.of(), List.of(),
+        List.of(new StorySections.Said("Recep Tayyip Erdoğan", aa.quote(), List.of(), List.of(aa))),
+        List.of(), List.of(), List.of())));
     index = LuceneIndex.open(dir.resolve("index"));
     index.catchUp(store);
     List<Source> catalog = List.of(
@@ -233,8 +240,10 @@ class WorldAndApiIT {
     assertThat(get("/entities/nobody").statusCode()).isEqualTo(404);
     String summit = get("/stories/summit").body();
     assertThat(summit).contains("<a href=\"/entities/volodymyr%20zelensky\" title=\"Person\">");
-    // non-English takes get an English line; the English one does not
-    assertThat(summit.split("class=\"english\"", -1)).hasSize(3);
+    // non-English takes get an English line, and so does the Turkish quote; the English take does not
+    assertThat(summit.split("class=\"english\"", -1)).hasSize(4);
+    assertThat(summit).containsPattern("<q>Türkiye, Ukrayna ile barış için çalışıyor</q> — Recep Tayyip Erdoğan"
+        + ".*<span class=\"english\">[^<]*Ukraine[^<]*</span> <span class=\"label\"[^>]*>gloss</span>");
   }
 
   @Test

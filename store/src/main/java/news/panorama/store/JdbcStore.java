@@ -92,6 +92,7 @@ public final class JdbcStore implements Store {
   /** Opens the database at a JDBC URL, stamping rows with the given clock. */
   public static JdbcStore open(String jdbcUrl, Clock clock) {
     Validate.notBlank(jdbcUrl, "JDBC URL");
+    H2CrashRepair.repairIfNeeded(jdbcUrl);
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(jdbcUrl);
     config.setMaximumPoolSize(POOL_SIZE);

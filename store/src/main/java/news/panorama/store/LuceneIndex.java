@@ -19,6 +19,9 @@ import news.panorama.core.SearchIndex;
 import news.panorama.core.SearchQuery;
 import news.panorama.core.SearchResult;
 import news.panorama.core.Store;
+import news.panorama.core.Translation;
+import news.panorama.core.TranslationException;
+import news.panorama.core.Translator;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
@@ -111,11 +114,19 @@ public final class LuceneIndex implements SearchIndex {
   private static final String SEQ = "seq";
   private static final String VECTOR = "vector";
   private static final String ENTITY = "entity";
+  /** The canonical keys of the entities an article names, searchable as words: Latin script, one spelling. */
+  private static final String NAMES = "names";
+  /** Stored: the title glossed into English, for an article in another language. */
+  private static final String TITLE_GLOSS = "title_gloss";
   private static final String PUBLISHED_SORT = "published_sort";
+  private static final String ENGLISH = "en";
   /** Commit data: the version of the document layout; an index of another one is rebuilt from the store. */
   private static final String SCHEMA = "schema";
-  /** 2: articles carry their entities' keys. */
-  static final String SCHEMA_VERSION = "2";
+  /**
+   * 2: articles carry their entities' keys. 3: and those keys as words; non-English articles their
+   * title glossed into English in the English field.
+   */
+  static final String SCHEMA_VERSION = "3";
   /** Commit data: the embedding model whose vectors the index holds. */
   private static final String MODEL = "model";
   /** Reciprocal rank fusion's constant (Cormack, Clarke and Büttcher 2009): damps the weight of the very top ranks. */
@@ -138,6 +149,7 @@ public final class LuceneIndex implements SearchIndex {
   /** The model of the indexed vectors (the first embedded article's), or null before any. */
   private volatile @Nullable String vectorModel;
   private volatile @Nullable Embedder queryEmbedder;
+  private volatile @Nullable Translator glosser;
 
   private LuceneIndex(Directory directory, IndexWriter writer, Analyzer analyzer, long indexedSeq,
       @Nullable String vectorModel) throws IOException {
@@ -155,6 +167,18 @@ public final class LuceneIndex implements SearchIndex {
    */
   public void embedQueriesWith(@Nullable Embedder embedder) {
     this.queryEmbedder = embedder;
+  }
+
+  /**
+   * Indexes the titles of articles in other languages also in English through this translator
+   * (Panorama's offline gloss: fast, deterministic, needs no service), so that an English query
+   * finds them; null: not. Set it before the first {@link #catchUp}: articles already indexed keep
+   * what they were indexed with. The index closes it with itself.
+   */
+  public void glossTitlesWith(@Nullable Translator translator) {
+    Translator previous = this.glosser;
+    this.glosser = translator;
+    if (previous != null && previous != translator) previous.close();
   }
 
   /** The embedding model of the indexed vectors, or null when no article with a vector is indexed. */
@@ -224,6 +248,7 @@ public final class LuceneIndex implements SearchIndex {
   private static Map<String, Float> queryFields() {
     Map<String, Float> fields = new LinkedHashMap<>();
     fields.put(ANY, 1.0f);
+    fields.put(NAMES, 1.0f);
     LANGUAGES.keySet().forEach(lang -> fields.put(field(lang), 1.0f));
     return Map.copyOf(fields);
   }
@@ -259,7 +284,7 @@ public final class LuceneIndex implements SearchIndex {
     try {
       store.forEachAddedSince(indexedSeq, added -> {
         try {
-          Document d = document(added.article(), added.storyId());
+          Document d = document(added.article(), added.storyId(), glosser);
           Embedding e = added.embedding();
           if (e != null && vectorModel == null) vectorModel = e.model();
           if (e != null && e.model().equals(vectorModel)) {
@@ -286,7 +311,7 @@ public final class LuceneIndex implements SearchIndex {
     return n[0];
   }
 
-  private static Document document(Annotated annotated, String storyId) {
+  private static Document document(Annotated annotated, String storyId, @Nullable Translator glosser) {
     Article a = annotated.article();
     String language = annotated.language();
     // wire copy often opens with its headline: index it once, or snippets show it twice
@@ -305,11 +330,32 @@ public final class LuceneIndex implements SearchIndex {
       d.add(new StoredField(PUBLISHED, millis));
     }
     d.add(new TextField(ANY, body, Field.Store.YES));
-    for (news.panorama.core.Entity e : annotated.entities()) d.add(new StringField(ENTITY, e.key(), Field.Store.NO));
+    StringBuilder names = new StringBuilder();
+    for (news.panorama.core.Entity e : annotated.entities()) {
+      d.add(new StringField(ENTITY, e.key(), Field.Store.NO));
+      names.append(e.key()).append('\n');
+    }
+    if (!names.isEmpty()) d.add(new TextField(NAMES, names.toString(), Field.Store.NO));
     if (LANGUAGES.containsKey(language)) {
       d.add(new TextField(field(language), body, Field.Store.NO));
     }
+    String gloss = glossedTitle(a, language, glosser);
+    if (gloss != null) {
+      d.add(new StoredField(TITLE_GLOSS, gloss));
+      d.add(new TextField(field(ENGLISH), gloss, Field.Store.NO));
+    }
     return d;
+  }
+
+  /** The title in English through the glosser, or null when the article is in English, or it gives nothing. */
+  private static @Nullable String glossedTitle(Article a, String language, @Nullable Translator glosser) {
+    if (glosser == null || language.isBlank() || language.equals(ENGLISH) || a.title().isBlank()) return null;
+    try {
+      Translation t = glosser.translate(a.title(), language, ENGLISH);
+      return t.kind() == Translation.Kind.ORIGINAL || t.text().isBlank() ? null : t.text();
+    } catch (TranslationException e) {
+      return null; // a language the glosser cannot read: the article is found by its own words
+    }
   }
 
   @Override
@@ -432,7 +478,7 @@ public final class LuceneIndex implements SearchIndex {
     var published = d.getField(PUBLISHED);
     return new SearchHit(d.get(ID), d.get(STORY), d.get(TITLE), d.get(SOURCE), d.get(COUNTRY), d.get(LANGUAGE),
         published == null ? null : Instant.ofEpochMilli(published.numericValue().longValue()), score,
-        snippet == null ? "" : snippet);
+        snippet == null ? "" : snippet, d.get(TITLE_GLOSS));
   }
 
   @Override
@@ -451,6 +497,8 @@ public final class LuceneIndex implements SearchIndex {
 
   @Override
   public synchronized void close() {
+    Translator g = glosser;
+    if (g != null) g.close();
     try {
       searchers.close();
       writer.close();
