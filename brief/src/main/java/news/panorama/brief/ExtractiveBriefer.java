@@ -105,6 +105,7 @@ public final class ExtractiveBriefer implements Briefer {
     String headline = Headlines.clean(headlineArticle.article().title());
     Vectors.Vector headlineVector = Vectors.of(headlineArticle.titleTerms());
 
+    Usable usable = new Usable();
     List<Candidate> candidates = new ArrayList<>();
     for (Annotated a : articles) {
       // A title that is itself a sentence was taken from the lead (wire copy, feeds without a
@@ -113,7 +114,7 @@ public final class ExtractiveBriefer implements Briefer {
           ? Vectors.of(List.of()) : Vectors.of(a.titleTerms());
       Set<Integer> pastDays = pastDays(a);
       for (Sentence s : a.sentences()) {
-        if (!NoiseFilter.usable(s.text()) || s.terms().isEmpty()) continue;
+        if (!usable.test(s) || s.terms().isEmpty()) continue;
         int lead = s.start() + (s.text().length() - s.text().stripLeading().length());
         Trimmer.Trimmed t = Trimmer.trim(s.text(), a.language(), at -> pastDays.contains(lead + at));
         List<String> terms = Trimmer.remaining(s.terms(), t.removed());
@@ -138,7 +139,7 @@ public final class ExtractiveBriefer implements Briefer {
       if (used.contains(a.id()) && !sources.contains(a.id())) sources.add(a.id());
     }
     String subheadText = subhead == null ? "" : subhead.text();
-    return new Briefing(storyId, headline, subheadText, bullets, sources, clock.instant(), Sections.of(articles, bullets));
+    return new Briefing(storyId, headline, subheadText, bullets, sources, clock.instant(), Sections.of(articles, bullets, usable));
   }
 
   /** Where the article names a day (its offset in the text) that is not after the article's own day. */

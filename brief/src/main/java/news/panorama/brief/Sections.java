@@ -32,15 +32,15 @@ final class Sections {
   private Sections() {}
 
   static StorySections of(List<Annotated> articles) {
-    return of(articles, List.of());
+    return of(articles, List.of(), new Usable());
   }
 
   /**
    * The sections of a story whose overview is {@code overview}: a fact the overview already states
-   * (one of its cited sentences) is not repeated under "where sources agree".
+   * (one of its cited sentences) is not repeated under "where sources agree". {@code usable} is the
+   * briefing's, so a sentence the overview already judged is not judged again.
    */
-  static StorySections of(List<Annotated> articles, List<news.panorama.core.Bullet> overview) {
-    Usable usable = new Usable();
+  static StorySections of(List<Annotated> articles, List<news.panorama.core.Bullet> overview, Usable usable) {
     Set<String> shown = new HashSet<>();
     for (news.panorama.core.Bullet b : overview) {
       for (Citation c : b.citations()) shown.add(c.articleId() + "#" + c.sentence());

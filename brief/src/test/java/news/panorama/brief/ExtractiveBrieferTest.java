@@ -220,6 +220,14 @@ class ExtractiveBrieferTest {
   }
 
   @Test
+  void noiseSentencesAreSkipped_whateverTheirCase() {
+    assertThat(NoiseFilter.usable("Please CLICK HERE to read the whole story about the vote.")).isFalse();
+    assertThat(NoiseFilter.usable("Visit WWW.example.com for the full schedule of the games.")).isFalse();
+    assertThat(NoiseFilter.usable("Sign Up today and get our weekly Newsletter for free.")).isFalse();
+    assertThat(NoiseFilter.usable("The minister will follow the talks closely, aides said.")).isTrue();
+  }
+
+  @Test
   void photoCaptionIsSkipped_whenItEndsOnPlaceAndDate() {
     assertThat(NoiseFilter.usable("The mayor and the engineers inspect the bridge site in Riverton, Ontario, March 6, 2025.")).isFalse();
     assertThat(NoiseFilter.usable("The council approved the bridge on March 6, 2025.")).isTrue();

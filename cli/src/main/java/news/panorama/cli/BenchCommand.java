@@ -30,7 +30,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** Speed measurements that are commands rather than timed tests; figures go to docs/benchmarks.md. */
-@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {BenchCommand.Ingest.class, BenchClusterCommand.class, BenchEmbedCommand.class, BenchBriefCommand.class, BenchSearchCommand.class, BenchWebCommand.class, BenchTranslateCommand.class},
+@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {BenchCommand.Ingest.class, BenchClusterCommand.class, BenchEmbedCommand.class, BenchPipelineCommand.class, BenchBriefCommand.class, BenchSearchCommand.class, BenchWebCommand.class, BenchTranslateCommand.class},
     description = "Measure a stage's speed on generated input and print the figures with their baseline.")
 final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;

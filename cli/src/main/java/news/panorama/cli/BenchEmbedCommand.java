@@ -67,15 +67,10 @@ final class BenchEmbedCommand implements Callable<Integer> {
           Embedder.TEXT_CHARS, settings.threads(), settings.threads() == 1 ? "" : "s", settings.batch(), Runtime.getRuntime().availableProcessors(), Runtime.version());
       embedder.embed(texts.subList(0, Math.min(texts.size(), 16)).stream().map(t -> "warm-up " + t).toList());
 
-      List<float[]> vectors = new ArrayList<>(texts.size());
-      int step = settings.batch() * settings.threads();
+      List<float[]> vectors;
       double batched;
       try (Progress p = new Progress("batched", texts.size())) {
-        for (int i = 0; i < texts.size(); i += step) {
-          List<String> part = texts.subList(i, Math.min(texts.size(), i + step));
-          vectors.addAll(embedder.embed(part));
-          part.forEach(t -> p.step());
-        }
+        vectors = batched(embedder, texts, settings, p);
         batched = p.seconds();
       }
       double oneByOne;
@@ -93,6 +88,18 @@ final class BenchEmbedCommand implements Callable<Integer> {
       if (gold != null) score(articles, vectors, readGold(gold), out);
     }
     return 0;
+  }
+
+  /** The vectors of {@code texts}, embedded {@code batch} texts at a time on each of the settings' threads. */
+  static List<float[]> batched(Embedder embedder, List<String> texts, Embedders.Settings settings, Progress progress) {
+    List<float[]> vectors = new ArrayList<>(texts.size());
+    int step = settings.batch() * settings.threads();
+    for (int i = 0; i < texts.size(); i += step) {
+      List<String> part = texts.subList(i, Math.min(texts.size(), i + step));
+      vectors.addAll(embedder.embed(part));
+      part.forEach(t -> progress.step());
+    }
+    return vectors;
   }
 
   private static Map<String, String> readGold(Path file) throws IOException {

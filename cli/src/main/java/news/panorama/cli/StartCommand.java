@@ -151,12 +151,28 @@ final class StartCommand implements Callable<Integer> {
     List<Article> ordered = new ArrayList<>(PublishedOrder.sort(articles));
     ordered.replaceAll(a -> a.country().isEmpty() ? a.withCountry(catalog.countryOf(a)) : a);
     Progress progress = new Progress("process", ordered.size());
+    rejected[0] += process(pipeline, ordered, progress);
+    progress.close();
+    if (pipeline.embeddingProblem() != null) System.err.println(pipeline.embeddingProblem());
+    System.out.printf(java.util.Locale.ROOT,
+        "Replayed %d articles from %d files in %.1f s (%.1f articles/s): %d new, %d already stored, %d revised, %d rejected.%n",
+        ordered.size(), files.size(), progress.seconds(), progress.perSecond(), pipeline.accepted(),
+        pipeline.duplicates(), pipeline.revised(), rejected[0]);
+  }
+
+  /**
+   * Runs {@code ordered} through the pipeline as a replay does, in batches of {@value #BATCH},
+   * briefing the changed stories every {@value #BRIEF_EVERY} articles and at the end; prints each
+   * rejection and returns how many there were.
+   */
+  static int process(Pipeline pipeline, List<Article> ordered, Progress progress) {
+    int rejected = 0;
     long sinceBrief = 0;
     for (int i = 0; i < ordered.size(); i += BATCH) {
       List<Article> batch = ordered.subList(i, Math.min(ordered.size(), i + BATCH));
       for (Pipeline.Result r : pipeline.acceptAll(batch)) {
         if (r instanceof Pipeline.Result.Rejected rej) {
-          rejected[0]++;
+          rejected++;
           System.err.println("rejected " + rej.reason());
         }
         progress.step();
@@ -168,12 +184,7 @@ final class StartCommand implements Callable<Integer> {
       }
     }
     pipeline.flush();
-    progress.close();
-    if (pipeline.embeddingProblem() != null) System.err.println(pipeline.embeddingProblem());
-    System.out.printf(java.util.Locale.ROOT,
-        "Replayed %d articles from %d files in %.1f s (%.1f articles/s): %d new, %d already stored, %d revised, %d rejected.%n",
-        ordered.size(), files.size(), progress.seconds(), progress.perSecond(), pipeline.accepted(),
-        pipeline.duplicates(), pipeline.revised(), rejected[0]);
+    return rejected;
   }
 
   private static String count(long n, String one, String many) {

@@ -2,14 +2,16 @@ package news.panorama.pipeline;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.IntStream;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import news.panorama.brief.ExtractiveBriefer;
 import news.panorama.llm.RewritingBriefer;
 import news.panorama.brief.RelatedStories;
@@ -43,14 +45,17 @@ import org.jspecify.annotations.Nullable;
  * ordered, stateful decision.
  *
  * <p>With an {@link Embedder}, each batch's new articles in a language the model reads are embedded
- * (title and lead, in parallel on the embedder's threads) after the text stage, and grouping weighs
- * the vectors in; the others are grouped by text alone. After a restart
+ * (title and lead, on the embedder's threads) after the text stage, and grouping weighs the vectors
+ * in; the others are grouped by text alone. Two helper threads analyze and embed the next articles
+ * while the caller groups and stores the earlier ones, in order. After a restart
  * the restored articles have no vectors (they are not stored): their stories are compared by text
  * until new articles join them.
  */
 public final class Pipeline implements AutoCloseable {
   /** Related stories shown with a briefing. */
   static final int RELATED = 5;
+  /** Threads that analyze and embed the next articles of a batch while the caller groups and stores. */
+  static final int PREPARERS = 2;
   private final Extractor extractor;
   private final TextAnalyzer analyzer;
   private final StoryClusterer clusterer;
@@ -190,23 +195,24 @@ public final class Pipeline implements AutoCloseable {
         results[i] = new Result.Rejected(e.getMessage());
       }
     }
-    Annotated[] analyzed = new Annotated[fresh.length];
-    IntStream.range(0, fresh.length).parallel().forEach(i -> {
-      if (fresh[i] == null) return;
+    int n = fresh.length;
+    Annotated[] analyzed = new Annotated[n];
+    float[][] vectors = new float[n][];
+    @Nullable String[] problems = new String[n];
+    List<CompletableFuture<?>> prepared = prepare(fresh, analyzed, vectors, results, problems);
+    for (int i = 0; i < n; i++) {
       try {
-        analyzed[i] = analyzer.analyze(fresh[i]);
-      } catch (RuntimeException e) {
-        results[i] = new Result.Rejected("article '" + fresh[i].id() + "': the text stage failed: " + e);
+        prepared.get(i).join();
+      } catch (CompletionException e) {
+        throw e.getCause() instanceof RuntimeException r ? r : e;
       }
-    });
-    List<float @Nullable []> vectors = embed(analyzed);
-    for (int i = 0; i < analyzed.length; i++) {
       if (analyzed[i] == null) continue;
-      Embedding embedding = embedder == null ? null : Embedding.of(embedder.model(), vectors.get(i));
+      Embedding embedding = embedder == null ? null : Embedding.of(embedder.model(), vectors[i]);
       // looked up now: an earlier record of the batch that this one revises is stored by now (or was rejected)
       Optional<Store.Known> stored = revision[i] ? store.find(analyzed[i].id(), analyzed[i].article().url()) : Optional.empty();
-      results[i] = stored.isPresent() ? revise(analyzed[i], stored.get(), embedding) : group(analyzed[i], vectors.get(i));
+      results[i] = stored.isPresent() ? revise(analyzed[i], stored.get(), embedding) : group(analyzed[i], vectors[i]);
     }
+    if (embedder != null) embeddingProblem = Arrays.stream(problems).filter(Objects::nonNull).findFirst().orElse(null);
     return List.of(results);
   }
 
@@ -230,20 +236,52 @@ public final class Pipeline implements AutoCloseable {
   }
 
   /**
-   * The analyzed articles' embeddings (null where there is no article), all null without an
-   * embedder or when the model fails: grouping then goes by text, and {@link #embeddingProblem()} says why.
+   * Runs the text stage, then the embedding, on each fresh article, in order, on {@link #PREPARERS}
+   * helper threads when there is more than one article, so that the caller groups and stores each
+   * article while the next ones are prepared; an article's future completes when it is analyzed and
+   * embedded. A helper waits while the embedder's threads embed its article, and meanwhile the other
+   * one analyzes the next, so the text stage and the model keep every core busy. An article the text
+   * stage fails on gets its rejection in {@code results}; when the model fails, {@code problems} says why.
    */
-  private List<float @Nullable []> embed(Annotated[] analyzed) {
-    List<float @Nullable []> none = Collections.nCopies(analyzed.length, null);
-    if (embedder == null) return none;
+  private List<CompletableFuture<?>> prepare(@Nullable Article[] fresh, @Nullable Annotated[] analyzed,
+      float @Nullable [][] vectors, @Nullable Result[] results, @Nullable String[] problems) {
+    List<CompletableFuture<?>> prepared = new ArrayList<>(fresh.length);
+    for (int i = 0; i < fresh.length; i++) prepared.add(new CompletableFuture<>());
+    AtomicInteger next = new AtomicInteger();
+    Runnable helper = () -> {
+      for (int i = next.getAndIncrement(); i < fresh.length; i = next.getAndIncrement()) {
+        try {
+          prepare(i, fresh, analyzed, vectors, results, problems);
+          prepared.get(i).complete(null);
+        } catch (RuntimeException | Error e) {
+          prepared.get(i).completeExceptionally(e);
+        }
+      }
+    };
+    if (fresh.length == 1) {
+      helper.run();
+    } else {
+      for (int t = 0; t < PREPARERS; t++) Thread.ofPlatform().name("panorama-prepare-" + t).daemon().start(helper);
+    }
+    return prepared;
+  }
+
+  private void prepare(int i, @Nullable Article[] fresh, @Nullable Annotated[] analyzed, float @Nullable [][] vectors,
+      @Nullable Result[] results, @Nullable String[] problems) {
+    Article article = fresh[i];
+    if (article == null) return;
     try {
-      List<float @Nullable []> vectors = embedder.embedArticles(Arrays.asList(analyzed));
-      embeddingProblem = null;
-      return vectors;
+      analyzed[i] = analyzer.analyze(article);
     } catch (RuntimeException e) {
-      embeddingProblem = "embedding model " + embedder.model() + " failed on a batch of " + analyzed.length
-          + " articles, grouped by text alone: " + e.getMessage();
-      return none;
+      results[i] = new Result.Rejected("article '" + article.id() + "': the text stage failed: " + e);
+      return;
+    }
+    if (embedder == null) return;
+    try {
+      vectors[i] = embedder.embedArticles(List.of(analyzed[i])).get(0);
+    } catch (RuntimeException e) {
+      problems[i] = "embedding model " + embedder.model() + " failed on article '" + article.id()
+          + "', grouped by text alone: " + e.getMessage();
     }
   }
 
@@ -318,21 +356,33 @@ public final class Pipeline implements AutoCloseable {
   public synchronized int flush() {
     List<String> stories = new ArrayList<>(dirtyStories);
     dirtyStories.clear();
+    // the index follows the articles, which briefing leaves alone, so it catches up meanwhile
+    CompletableFuture<?> indexed = search == null ? CompletableFuture.completedFuture(null)
+        : CompletableFuture.runAsync(() -> search.catchUp(store), r -> Thread.ofPlatform().name("panorama-index").start(r));
+    // stories are briefed in parallel (the briefer is stateless), then their profiles updated in order
+    List<Briefed> briefed = stories.parallelStream().map(this::brief).toList();
     List<Briefing> briefings = new ArrayList<>(stories.size());
-    for (String storyId : stories) {
-      List<Annotated> articles = store.annotated(storyId);
-      if (articles.isEmpty()) {
-        related.update(storyId, articles, null);
-        continue;
-      }
-      Briefing b = briefer.brief(storyId, articles, briefWords);
-      related.update(storyId, articles, b);
-      briefings.add(b);
+    for (int i = 0; i < stories.size(); i++) {
+      Briefing b = briefed.get(i).briefing();
+      related.update(stories.get(i), briefed.get(i).articles(), b);
+      if (b != null) briefings.add(b);
     }
     // related stories once every changed story's profile and headline are current
     for (Briefing b : briefings) store.saveBriefing(b.withRelated(related.of(b.storyId(), RELATED)));
-    if (search != null) search.catchUp(store);
+    try {
+      indexed.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : e;
+    }
     return stories.size();
+  }
+
+  /** A story's stored articles and their briefing (null when none is left in it). */
+  private record Briefed(List<Annotated> articles, @Nullable Briefing briefing) {}
+
+  private Briefed brief(String storyId) {
+    List<Annotated> articles = store.annotated(storyId);
+    return new Briefed(articles, articles.isEmpty() ? null : briefer.brief(storyId, articles, briefWords));
   }
 
   /**

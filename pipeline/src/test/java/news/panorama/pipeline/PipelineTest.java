@@ -242,6 +242,37 @@ class PipelineTest {
   }
 
   @Test
+  void aBatch_isGroupedAndStoredExactlyAsTheSameArticlesOneByOne() {
+    java.time.Instant day = java.time.Instant.parse("2025-11-19T09:00:00Z");
+    List<Article> seeds = Sample.articles();
+    List<Article> articles = List.of(seeds.get(0),
+        Article.of("bridge-1", "https://example.org/bridge-1", "Riverton Post", "ca", "en", day,
+            "Riverton opens its new river bridge", "The new bridge over the Grand River opened in Riverton on Wednesday "
+                + "after three years of work. Mayor Ann Cole cut the ribbon before hundreds of residents."),
+        seeds.get(1), seeds.get(2),
+        Article.of("match-1", "https://example.org/match-1", "Sport Daily", "gb", "en", day,
+            "Leeds beat Hull 3-1 in the cup", "Leeds United beat Hull City 3-1 in the FA Cup third round on Wednesday, "
+                + "with two goals from their striker in the second half."),
+        Article.of("bridge-2", "https://example.org/bridge-2", "Ontario News", "ca", "en", day,
+            "Grand River bridge opens in Riverton", "Residents of Riverton crossed the new Grand River bridge for the first "
+                + "time on Wednesday, when Mayor Ann Cole opened it after three years of construction."),
+        seeds.get(3), seeds.get(4), seeds.get(0));
+    List<Pipeline.Result> batch;
+    List<Pipeline.Result> oneByOne = new java.util.ArrayList<>();
+    try (JdbcStore store = openStore()) {
+      batch = pipelines.opened(Pipeline.create(PanoramaConfig.defaults(), store)).acceptAll(articles);
+    }
+    try (JdbcStore store = JdbcStore.open("jdbc:h2:file:" + dir.resolve("db2").toAbsolutePath())) {
+      Pipeline pipeline = pipelines.opened(Pipeline.create(PanoramaConfig.defaults(), store));
+      for (Article a : articles) oneByOne.add(pipeline.accept(a));
+    }
+    assertThat(batch).isEqualTo(oneByOne);
+    assertThat(batch.get(8)).isInstanceOf(Pipeline.Result.Duplicate.class);
+    assertThat(batch.stream().filter(r -> r instanceof Pipeline.Result.Stored).map(r -> ((Pipeline.Result.Stored) r).assignment().storyId())
+        .distinct()).hasSize(3);
+  }
+
+  @Test
   void pages_areExtractedFirst_andPagesWithoutArticlesAreRejectedWithTheirName() {
     try (JdbcStore store = openStore()) {
       Pipeline pipeline = pipelines.opened(Pipeline.create(PanoramaConfig.defaults(), store));

@@ -17,8 +17,11 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Detection costs time in proportion to the text read (most of the text stage's time when it read
  * 2,000 characters), so it first reads the title and the opening {@value #FIRST_LOOK} characters and
- * stops there when that verdict is clear and agrees with the declared language (or none is
- * declared); otherwise it reads {@value #DETECTION_CHARS} characters as before.
+ * stops there when the declared language comes first (the prior is then confirmed, however close
+ * the runner-up: on 2,755 declared articles of DUC 2004, ECB+, Wikinews and the seeds, reading on
+ * never overturned it, and for English, Tagalog or Latin is often within a tenth) or, with no
+ * language declared, when that verdict is clear; otherwise it reads {@value #DETECTION_CHARS}
+ * characters as before.
  */
 final class LanguageGuesser {
   /** How much of an article's text detection reads at most (after the title). */
@@ -67,8 +70,8 @@ final class LanguageGuesser {
   }
 
   /**
-   * The language of a first look when the detector is clearly sure of it and it is the declared one
-   * (or none is declared); else null, and the longer sample decides.
+   * The language of a first look when the detector ranks the declared language first, or, with none
+   * declared, when it is clearly sure; else null, and the longer sample decides.
    */
   private static @Nullable String clearVerdict(String text, String declared) {
     SortedMap<Language, Double> values = Holder.DETECTOR.computeLanguageConfidenceValues(text);
@@ -78,8 +81,8 @@ final class LanguageGuesser {
     double top = best.getValue();
     double second = it.hasNext() ? it.next().getValue() : 0;
     String detected = iso(best.getKey());
-    boolean agrees = declared.isEmpty() || declared.equals(detected);
-    return top > 0 && second / top < CLEAR && agrees ? detected : null;
+    if (declared.equals(detected)) return declared;
+    return top > 0 && second / top < CLEAR && declared.isEmpty() ? detected : null;
   }
 
   /** The ISO 639-1 code of {@code text}'s language; {@code declared} (maybe empty) as prior. */
