@@ -160,7 +160,9 @@ class FlinkJobFailureIT {
   /** Waits for the first commit (a checkpoint has completed, grouping is under way), then kills a task manager and starts another; returns how many articles were committed. */
   private static int killATaskManagerAfterTheFirstCommit(MiniCluster cluster, JobSettings settings) throws Exception {
     int before = 0;
+    long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
     while (before == 0) {
+      assertThat(System.nanoTime()).as("a first commit within 3 minutes").isLessThan(deadline);
       Thread.sleep(100);
       before = assigned(settings);
     }
