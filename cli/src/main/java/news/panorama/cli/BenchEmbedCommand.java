@@ -65,7 +65,7 @@ final class BenchEmbedCommand implements Callable<Integer> {
               + "texts of %.0f characters on average (title + lead, at most %d); %d thread%s, batch %d, cache off; "
               + "%d cores, Java %s.%n", embedder.model(), embedder.dimensions(), loadSeconds, articles.size(), in, chars,
           Embedder.TEXT_CHARS, settings.threads(), settings.threads() == 1 ? "" : "s", settings.batch(), Runtime.getRuntime().availableProcessors(), Runtime.version());
-      embedder.embed(texts.subList(0, Math.min(texts.size(), 16)).stream().map(t -> "warm-up " + t).toList());
+      warmUp(embedder, texts);
 
       List<float[]> vectors;
       double batched;
@@ -88,6 +88,11 @@ final class BenchEmbedCommand implements Callable<Integer> {
       if (gold != null) score(articles, vectors, readGold(gold), out);
     }
     return 0;
+  }
+
+  /** Runs the model once on 16 texts changed from {@code texts} (the cache never holds them), so that timing starts warm. */
+  static void warmUp(Embedder embedder, List<String> texts) {
+    embedder.embed(texts.subList(0, Math.min(texts.size(), 16)).stream().map(t -> "warm-up " + t).toList());
   }
 
   /** The vectors of {@code texts}, embedded {@code batch} texts at a time on each of the settings' threads. */

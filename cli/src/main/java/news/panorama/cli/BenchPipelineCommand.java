@@ -5,12 +5,10 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import news.panorama.core.Article;
 import news.panorama.core.PanoramaConfig;
 import news.panorama.core.Embedder;
@@ -71,7 +69,7 @@ final class BenchPipelineCommand implements Callable<Integer> {
     Path root = Files.createTempDirectory("panorama-bench-pipeline");
     try (Embedder raw = Embedders.open(base.embedModel(), ModelStore.in(base.dataDir()),
         new Embedders.Settings(configured.threads(), configured.batch(), 0))) {
-      raw.embed(texts.subList(0, Math.min(texts.size(), 16)).stream().map(t -> "warm-up " + t).toList());
+      BenchEmbedCommand.warmUp(raw, texts);
       for (int round = 1; round <= rounds; round++) {
         double rawRate = rawRate(raw, texts, configured, round);
         PanoramaConfig config = options.load(Map.of("data.dir", root.resolve("round-" + round).toString()));
@@ -89,9 +87,7 @@ final class BenchPipelineCommand implements Callable<Integer> {
             round, round == 1 ? " (cold)" : "", rawRate, rate, rejected, rate / rawRate, GOAL);
       }
     } finally {
-      try (Stream<Path> files = Files.walk(root)) {
-        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
+      BenchSearchCommand.deleteQuietly(root);
     }
     return 0;
   }

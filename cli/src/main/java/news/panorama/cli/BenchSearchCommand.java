@@ -156,7 +156,8 @@ final class BenchSearchCommand implements Callable<Integer> {
     return out;
   }
 
-  private static void deleteQuietly(Path dir) throws IOException {
+  /** Deletes {@code dir} and everything in it, leaving behind what cannot be deleted. */
+  static void deleteQuietly(Path dir) throws IOException {
     try (var walk = Files.walk(dir)) {
       walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     }
