@@ -42,6 +42,11 @@ public final class EmbeddedKafka implements AutoCloseable {
 
   /** Formats a new log under {@code dir} and starts the node; returns once it answers requests. */
   public static EmbeddedKafka start(Path dir) throws Exception {
+    return start(dir, Map.of());
+  }
+
+  /** As {@link #start(Path)}, with broker settings over the defaults (a test's retention checks, say). */
+  static EmbeddedKafka start(Path dir, Map<String, String> settings) throws Exception {
     int brokerPort = freePort();
     int controllerPort = freePort();
     String logDir = dir.toAbsolutePath().toString();
@@ -63,6 +68,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     p.put("group.initial.rebalance.delay.ms", "0");
     p.put("num.partitions", "1");
     p.put("message.max.bytes", String.valueOf(MAX_MESSAGE_BYTES));
+    p.putAll(settings);
     new Formatter().setNodeId(1).setClusterId(Uuid.randomUuid().toString())
         .setDirectories(List.of(logDir)).setMetadataLogDirectory(logDir)
         .setControllerListenerName("CONTROLLER").setReleaseVersion(MetadataVersion.latestProduction())
@@ -98,12 +104,17 @@ public final class EmbeddedKafka implements AutoCloseable {
     return bootstrap;
   }
 
-  /** Creates topics with the given numbers of partitions. */
+  /**
+   * Creates topics with the given numbers of partitions, kept without a time limit: a corpus's
+   * records carry their publication time ({@link TopicWriter}), long past, and time retention
+   * counts from a record's timestamp, so the broker's next retention check would delete them
+   * (docs/deploy.md, "Kafka").
+   */
   public void createTopics(Map<String, Integer> partitions) throws Exception {
     try (Admin admin = admin()) {
       List<NewTopic> topics = partitions.entrySet().stream()
           .map(e -> new NewTopic(e.getKey(), e.getValue(), (short) 1)
-              .configs(Map.of("max.message.bytes", String.valueOf(MAX_MESSAGE_BYTES))))
+              .configs(Map.of("max.message.bytes", String.valueOf(MAX_MESSAGE_BYTES), "retention.ms", "-1")))
           .toList();
       admin.createTopics(topics).all().get();
     }

@@ -2,6 +2,7 @@ package news.panorama.flink;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -11,14 +12,22 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import news.panorama.core.Article;
 import news.panorama.core.ArticleJson;
 import news.panorama.core.Page;
 import news.panorama.pipeline.PublishedOrder;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
@@ -32,6 +41,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 public final class TopicWriter implements AutoCloseable {
   private final KafkaProducer<byte[], byte[]> producer;
   private final String topic;
+  private final String bootstrap;
+  private boolean retentionChecked;
   private long seq;
   private final List<Future<RecordMetadata>> inFlight = new ArrayList<>();
 
@@ -44,21 +55,59 @@ public final class TopicWriter implements AutoCloseable {
     p.put(ProducerConfig.LINGER_MS_CONFIG, "20");
     this.producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
     this.topic = topic;
+    this.bootstrap = bootstrap;
     // numbers keep growing across runs of the writer, so a later run's records come after
     this.seq = System.currentTimeMillis() << 20;
   }
 
-  /** Writes articles in publication order; returns how many. */
+  /**
+   * Writes articles in publication order; returns how many. Refuses (before writing anything) when
+   * the topic's time retention would delete some of them at once: see {@link #checkRetention}.
+   */
   public int articles(List<Article> articles) {
     List<Article> ordered = PublishedOrder.sort(articles);
     long first = ordered.stream().filter(a -> a.published() != null).findFirst()
         .map(a -> a.published().toEpochMilli()).orElse(System.currentTimeMillis());
+    if (!ordered.isEmpty()) checkRetention(first);
     long time = first;
     for (Article a : ordered) {
       if (a.published() != null) time = a.published().toEpochMilli();
       write(ArticleJson.write(a).getBytes(StandardCharsets.UTF_8), time, a.id());
     }
     return ordered.size();
+  }
+
+  /**
+   * A record's timestamp here is its article's publication time, and time retention counts from
+   * it: on a topic with {@code retention.ms} set, records older than that are deleted at the
+   * broker's next retention check (a restored job then finds its offsets gone and skips to the
+   * end). So this throws, naming the topic, its retention and the oldest article, when the oldest
+   * record would be within an hour of expiring; checked once per writer.
+   */
+  private void checkRetention(long oldest) {
+    if (retentionChecked) return;
+    long retention;
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+      ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+      Config config = admin.describeConfigs(List.of(resource)).all().get(1, TimeUnit.MINUTES).get(resource);
+      ConfigEntry entry = config == null ? null : config.get(TopicConfig.RETENTION_MS_CONFIG);
+      retention = entry == null || entry.value() == null ? -1 : Long.parseLong(entry.value());
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("cannot read the settings of topic " + topic + " (create it first, as "
+          + "docs/deploy.md says): " + e.getCause().getMessage(), e);
+    } catch (InterruptedException | TimeoutException e) {
+      if (e instanceof InterruptedException) Thread.currentThread().interrupt();
+      throw new IllegalStateException("cannot read the settings of topic " + topic + ": " + e, e);
+    }
+    long margin = Duration.ofHours(1).toMillis();
+    if (retention >= 0 && oldest < System.currentTimeMillis() - retention + margin) {
+      throw new IllegalStateException(String.format("topic %s deletes records %s after their timestamp (retention.ms=%d) "
+          + "and the oldest article was published %s: the broker would delete it at its next retention check. "
+          + "Keep the input topic by size: kafka-configs.sh --alter --entity-type topics --entity-name %s "
+          + "--add-config retention.ms=-1 (docs/deploy.md)", topic, Duration.ofMillis(retention), retention,
+          Instant.ofEpochMilli(oldest), topic));
+    }
+    retentionChecked = true;
   }
 
   /** Writes a fetched page as a page record (its bytes in base64) stamped with {@code fetched}. */

@@ -16,7 +16,6 @@ import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -92,13 +91,7 @@ class FlinkJobFailureIT {
     assertThat(assertExactlyOnce(settings, dated)).isEqualTo(expected);
   }
 
-  /**
-   * Off in CI until the second cause docs/benchmarks.md describes is found (restored Kafka readers
-   * that emit nothing when recovery is backpressured): it loses articles in some runs, as this test
-   * then says. Run it with {@code PANORAMA_FLINK_UNBOUNDED=1}.
-   */
   @Test
-  @EnabledIfEnvironmentVariable(named = "PANORAMA_FLINK_UNBOUNDED", matches = "1")
   void aKilledTaskManager_onAnUnboundedInput_stillAssignsEveryArticleOnce_includingThoseWrittenAfterTheRestore()
       throws Exception {
     List<Article> dated = dated();

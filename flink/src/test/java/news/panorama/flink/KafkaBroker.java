@@ -1,6 +1,7 @@
 package news.panorama.flink;
 
 import java.nio.file.Files;
+import java.util.Map;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -11,7 +12,10 @@ final class KafkaBroker implements BeforeAllCallback, AfterAllCallback {
 
   @Override
   public void beforeAll(ExtensionContext context) throws Exception {
-    kafka = EmbeddedKafka.start(Files.createTempDirectory("panorama-kafka-"));
+    // the broker's retention checks every second from the start (not after 30 s, every 5 minutes):
+    // records that time retention would delete are gone within the test, every time
+    kafka = EmbeddedKafka.start(Files.createTempDirectory("panorama-kafka-"),
+        Map.of("log.initial.task.delay.ms", "0", "log.retention.check.interval.ms", "1000"));
   }
 
   @Override
