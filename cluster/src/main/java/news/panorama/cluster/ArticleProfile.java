@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeSet;
 import news.panorama.core.Annotated;
+import news.panorama.core.DateMention;
 import news.panorama.core.Entity;
 import news.panorama.core.Quantity;
 import news.panorama.core.Sentence;
@@ -18,8 +20,10 @@ import org.jspecify.annotations.Nullable;
  * article join a story told in another language.
  *
  * @param time the publication time, or null when the article has none
+ * @param years the distinct years its resolved time expressions name, ascending (what tells an
+ *     undated article's time)
  */
-record ArticleProfile(String id, @Nullable Instant time, String language, Map<String, Double> features) {
+record ArticleProfile(String id, @Nullable Instant time, String language, Map<String, Double> features, int[] years) {
   static final double TITLE_WEIGHT = 3;
   static final double LEAD_WEIGHT = 2;
   static final double ENTITY_WEIGHT = 2;
@@ -47,7 +51,21 @@ record ArticleProfile(String id, @Nullable Instant time, String language, Map<St
     }
     Map<String, Double> features = new HashMap<>(counts.size() * 2);
     counts.forEach((term, c) -> features.put(term, 1 + Math.log(c)));
-    return new ArticleProfile(article.id(), article.article().published(), article.language(), features);
+    return new ArticleProfile(article.id(), article.article().published(), article.language(), features,
+        yearsOf(article));
+  }
+
+  /** The distinct years the article's resolved time expressions name, ascending. */
+  static int[] yearsOf(Annotated article) {
+    TreeSet<Integer> years = new TreeSet<>();
+    for (DateMention d : article.dates()) {
+      String v = d.value();
+      if (v.length() >= 4 && Character.isDigit(v.charAt(0)) && Character.isDigit(v.charAt(1))
+          && Character.isDigit(v.charAt(2)) && Character.isDigit(v.charAt(3))) {
+        years.add(Integer.parseInt(v.substring(0, 4)));
+      }
+    }
+    return years.stream().mapToInt(Integer::intValue).toArray();
   }
 
   static String entityFeature(String key) {

@@ -3,6 +3,7 @@ package news.panorama.cluster;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -14,6 +15,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import it.unimi.dsi.fastutil.booleans.BooleanArrayList;
 import it.unimi.dsi.fastutil.ints.Int2DoubleOpenHashMap;
+import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
 import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.ints.IntIterator;
@@ -54,7 +56,13 @@ import org.jspecify.annotations.Nullable;
  * their model reads ({@link news.panorama.core.Embedder#reads}), so with the shipped English-only
  * model the entities and amounts decide alone across languages, and a multilingual model adds to them.
  *
- * <p><b>Time.</b> A story takes articles published within the window of its own span. Stories
+ * <p><b>Cohesion.</b> An article is not taken by a story whose own articles are far more alike
+ * than the article is like them ({@link #COHESION_SHARE}): a tight story of one event turns away a
+ * report of another event of the same kind.
+ *
+ * <p><b>Time.</b> A story takes articles published within the window of its own span. An undated
+ * article whose text names other years than the story's undated articles do loses most of its
+ * similarity to it ({@link #YEAR_CONFLICT_PENALTY}). Stories
  * whose latest article is older than the window (counted from the latest publication time seen) are
  * closed: dropped from memory and from the index, so work per article is bounded by the traffic of
  * one window, however large the archive. An undated article is placed at the latest time seen.
@@ -136,6 +144,21 @@ public final class StoryGrouper implements StoryClusterer, java.io.Serializable 
    * days between articles (DUC 2004 B-cubed F1 0.73 at 96 hours, 0.83 at 14 days).
    */
   public static final Duration DEFAULT_WINDOW = Duration.ofDays(14);
+  /**
+   * An article joins a story only when its cosine with the story reaches this share of the story's
+   * own cohesion (the mean cosine of its articles with the rest of it): a tight story of one event
+   * turns away an article that is merely on the same subject, while a story that drifts, whose articles
+   * are loosely alike, keeps taking loosely alike ones. Chosen with the four evaluations of
+   * docs/benchmarks.md (0.3 and 0.45 did worse on DUC 2004).
+   */
+  static final double COHESION_SHARE = 0.4;
+  /**
+   * How much of its similarity an undated article loses to a story whose undated articles name other
+   * years (see {@code Group.yearsConflict}): without a publication time the window cannot keep apart
+   * two events of one kind years apart, but the years their texts name can. Not a veto: background
+   * years make the evidence noisy (a veto split ECB+ events in shuffled orders).
+   */
+  static final double YEAR_CONFLICT_PENALTY = 0.7;
   /** How many of an article's features, most distinctive first, look up candidate stories and post a story. */
   static final int INDEXED_FEATURES = 24;
   /** A feature posted by more open stories than this brings no candidates (it tells stories apart from nothing). */
@@ -227,7 +250,7 @@ public final class StoryGrouper implements StoryClusterer, java.io.Serializable 
     Instant time = observe(profile);
     SparseVector vector = weigh(profile.features());
     return new Member(profile.id(), time, profile.language(), vector, vector.only(independentFeature),
-        settings.embeddingWeight > 0 ? embedding : null);
+        settings.embeddingWeight > 0 ? embedding : null, profile.time() == null ? profile.years() : new int[0]);
   }
 
   /** Adds an article to a story and posts the story under the article's distinctive features. */
@@ -319,15 +342,27 @@ public final class StoryGrouper implements StoryClusterer, java.io.Serializable 
     return new ArrayList<>(bySeq.values());
   }
 
+  /**
+   * The article's similarity to a story: its words (or across languages its entities and amounts) and
+   * its meaning; 0 when, within a language, its words are much less like the story than the story's
+   * own articles are like each other ({@link #COHESION_SHARE}); lowered when their years conflict
+   * (undated articles only, {@link #YEAR_CONFLICT_PENALTY}).
+   */
   private double score(Member m, Group g) {
     double full = g.cosine(m.vector);
-    double text = g.languages.contains(m.language) || settings.crossLingualWeight == 0 ? full
+    boolean sameLanguage = g.languages.contains(m.language);
+    if (sameLanguage && full < COHESION_SHARE * g.cohesion()) return 0;
+    double text = sameLanguage || settings.crossLingualWeight == 0 ? full
         : Math.max(full, settings.crossLingualWeight * g.independentCosine(m.independent));
-    if (m.embedding == null) return text;
-    double nearest = g.nearestEmbedding(m.embedding);
-    if (Double.isNaN(nearest)) return text;
-    double meaning = Math.max(0, (nearest - settings.embeddingFloor) / (1 - settings.embeddingFloor));
-    return (1 - settings.embeddingWeight) * text + settings.embeddingWeight * meaning;
+    double s = text;
+    if (m.embedding != null) {
+      double nearest = g.nearestEmbedding(m.embedding);
+      if (!Double.isNaN(nearest)) {
+        double meaning = Math.max(0, (nearest - settings.embeddingFloor) / (1 - settings.embeddingFloor));
+        s = (1 - settings.embeddingWeight) * text + settings.embeddingWeight * meaning;
+      }
+    }
+    return g.yearsConflict(m) ? s * (1 - YEAR_CONFLICT_PENALTY) : s;
   }
 
   private void post(Group g, Member m) {
@@ -459,7 +494,7 @@ public final class StoryGrouper implements StoryClusterer, java.io.Serializable 
 
   /** One article as a story holds it. */
   private static final class Member implements java.io.Serializable {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
     final String id;
     final @Nullable Instant time;
     final String language;
@@ -468,9 +503,12 @@ public final class StoryGrouper implements StoryClusterer, java.io.Serializable 
     final SparseVector independent;
     /** The article's unit sentence embedding, or null. */
     final float @Nullable [] embedding;
+    /** For an undated article, the years its text names (ascending); empty otherwise. */
+    final int[] years;
 
     Member(String id, @Nullable Instant time, String language, SparseVector vector, SparseVector independent,
-        float @Nullable [] embedding) {
+        float @Nullable [] embedding, int[] years) {
+      this.years = years;
       this.id = id;
       this.time = time;
       this.language = language;
@@ -482,7 +520,7 @@ public final class StoryGrouper implements StoryClusterer, java.io.Serializable 
 
   /** A story as grouping holds it: its articles, the sum of their vectors and its time span. */
   private static final class Group implements java.io.Serializable {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
     /** Members an article's embedding is compared with: a story's latest articles tell what it is now. */
     static final int NEAREST_MEMBERS = 64;
     final String id;
@@ -493,6 +531,10 @@ public final class StoryGrouper implements StoryClusterer, java.io.Serializable 
 
     final Set<String> languages = new LinkedHashSet<>();
     final IntOpenHashSet posted = new IntOpenHashSet();
+    /** Of the undated members, how many have each year as the latest their text names. */
+    final Int2IntOpenHashMap latestYears = new Int2IntOpenHashMap();
+    /** Every year the undated members' texts name. */
+    final IntOpenHashSet years = new IntOpenHashSet();
     double normSquared;
     double independentNormSquared;
     /** Sum of the members' embeddings (null until one has one) and its squared norm. */
@@ -508,6 +550,10 @@ public final class StoryGrouper implements StoryClusterer, java.io.Serializable 
 
     void add(Member m) {
       members.add(m);
+      if (m.years.length > 0) {
+        latestYears.addTo(m.years[m.years.length - 1], 1);
+        for (int y : m.years) years.add(y);
+      }
       languages.add(m.language);
       if (m.embedding != null) {
         if (embeddingSum == null) embeddingSum = new double[m.embedding.length];
@@ -534,6 +580,8 @@ public final class StoryGrouper implements StoryClusterer, java.io.Serializable 
 
     void clear() {
       members.clear();
+      latestYears.clear();
+      years.clear();
       embeddingSum = null;
       embeddingNormSquared = 0;
       sum.clear();
@@ -556,6 +604,43 @@ public final class StoryGrouper implements StoryClusterer, java.io.Serializable 
         vv += x * x;
       }
       return normSquared + 2 * dot + vv;
+    }
+
+    /**
+     * How alike the story's articles are: the mean cosine of a member with the rest of the story,
+     * estimated from the norm of the sum alone (members are unit vectors, so their mean cosine with
+     * the sum is |sum| / n, and each one's share of the sum is taken as that mean); 0 under two members.
+     */
+    double cohesion() {
+      int n = members.size();
+      if (n < 2) return 0;
+      double dotMean = normSquared / n;
+      double rest = normSquared - 2 * dotMean + 1;
+      return rest <= 0 ? 0 : (dotMean - 1) / Math.sqrt(rest);
+    }
+
+    /** The latest year named most often by the undated members (the later on a tie), or 0. */
+    int dominantYear() {
+      int best = 0;
+      int bestCount = 0;
+      for (var it = latestYears.int2IntEntrySet().fastIterator(); it.hasNext(); ) {
+        var e = it.next();
+        if (e.getIntValue() > bestCount || (e.getIntValue() == bestCount && e.getIntKey() > best)) {
+          best = e.getIntKey();
+          bestCount = e.getIntValue();
+        }
+      }
+      return best;
+    }
+
+    /**
+     * Whether the years an undated article names tell of another time than the story's: its latest
+     * year is named by none of the story's undated articles, and the story's dominant year by none of its.
+     */
+    boolean yearsConflict(Member m) {
+      if (m.years.length == 0 || latestYears.isEmpty()) return false;
+      if (years.contains(m.years[m.years.length - 1])) return false;
+      return Arrays.binarySearch(m.years, dominantYear()) < 0;
     }
 
     double cosine(SparseVector unit) {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import news.panorama.core.Annotated;
 import news.panorama.core.Article;
+import news.panorama.core.DateMention;
 import news.panorama.core.Entity;
 import news.panorama.core.ArticleJson;
 import news.panorama.core.Sentence;
@@ -32,12 +33,21 @@ class StoryGrouperTest {
   private static final Instant T0 = Instant.parse("2026-03-10T08:00:00Z");
 
   /** An article with one sentence of the given terms, its first three as the title, and entities. */
-  private static Annotated doc(String id, Instant time, String language, String terms, String... entities) {
+  private static Annotated doc(String id, @org.jspecify.annotations.Nullable Instant time, String language, String terms, String... entities) {
     List<String> words = Arrays.asList(terms.split(" "));
     List<Entity> named = Arrays.stream(entities).map(e -> new Entity(e, e, "PERSON", 1, List.of(e))).toList();
     Article a = Article.of(id, "https://example.org/" + id, "Test", "", language, time, String.join(" ", words.subList(0, 3)), terms);
     return new Annotated(a, language, words.subList(0, 3), List.of(new Sentence(0, terms, 0, terms.length(), words)),
         List.of(), named);
+  }
+
+  /** An undated article (as in ECB+) whose text names the given years (resolved date mentions). */
+  private static Annotated undated(String id, String terms, int... years) {
+    Annotated d = doc(id, null, "en", terms);
+    List<DateMention> dates = Arrays.stream(years)
+        .mapToObj(y -> new DateMention(Integer.toString(y), 0, 4, 0, Integer.toString(y), "year")).toList();
+    return new Annotated(d.article(), d.language(), d.titleTerms(), d.sentences(), d.mentions(), d.entities(),
+        dates, List.of(), List.of());
   }
 
   private static Instant hours(int h) {
@@ -115,6 +125,47 @@ class StoryGrouperTest {
     k.assign(doc("e", hours(0), "en", "quake strikes coastal town overnight killing dozens residents trapped rubble rescuers search"), meaning(0));
     StoryAssignment f = k.assign(doc("f", hours(1), "de", "beben erschüttert küstenstadt nacht dutzende tote bewohner verschüttet trümmern suche"), meaning(0.05));
     assertThat(f.storyId()).isEqualTo("s-e");
+  }
+
+  @Test
+  void undatedArticles_namingOtherYears_startAnotherStory_whileTheSameYearsJoin() {
+    String quake = "earthquake strikes coastal province rescuers search rubble collapsed homes toll rises";
+    // the same kind of event told otherwise, years later (the undated ECB+ case)
+    String other = "villagers mourn dead after earthquake strikes coastal province funerals held markets closed";
+    StoryGrouper g = StoryGrouper.withDefaults();
+    g.assign(undated("a", quake, 2008));
+    StoryAssignment later = g.assign(undated("d", other, 2013));
+    assertThat(later.created()).as("similarity %s", later.similarity()).isTrue();
+
+    // without the years the same article joins: it is the years that keep it apart
+    StoryGrouper plain = StoryGrouper.withDefaults();
+    plain.assign(undated("a", quake));
+    assertThat(plain.assign(undated("d", other)).storyId()).isEqualTo("s-a");
+
+    // a year the story names, or no year at all, is no conflict
+    StoryGrouper same = StoryGrouper.withDefaults();
+    same.assign(undated("a", quake, 2008));
+    assertThat(same.assign(undated("b", other, 2005, 2008)).storyId()).isEqualTo("s-a");
+    assertThat(same.assign(undated("c", other + " aftershocks")).storyId()).isEqualTo("s-a");
+  }
+
+  @Test
+  void aTightStory_turnsAwayAnArticleFarLessAlikeThanItsOwnArticles() {
+    String event = "navy warship foils pirate attack merchant vessel gulf aden captures twenty three pirates";
+    StoryGrouper g = StoryGrouper.withDefaults();
+    g.assign(doc("a", hours(0), "en", event + " saturday"));
+    g.assign(doc("b", hours(1), "en", event + " commandos"));
+    g.assign(doc("c", hours(2), "en", event + " ministry"));
+    // shares a few of the story's words (above the threshold) but far fewer than its articles share
+    StoryAssignment loose = g.assign(doc("d", hours(3), "en",
+        "pirate gulf aden shipping insurers raise premiums tanker owners reroute cape routes costs"));
+    assertThat(loose.created()).isTrue();
+
+    // a single article is no story to measure: the same article joins it
+    StoryGrouper one = StoryGrouper.withDefaults();
+    one.assign(doc("a", hours(0), "en", event + " saturday"));
+    assertThat(one.assign(doc("d", hours(3), "en",
+        "pirate gulf aden shipping insurers raise premiums tanker owners reroute cape routes costs")).created()).isFalse();
   }
 
   @Test
