@@ -15,9 +15,10 @@ import news.panorama.core.Sentence;
  * already gone from {@link Sentence#terms()}, so "prime minister", "Hun Sen", "arrest warrant"), and
  * its weight is the number of the story's articles that use it, counted only when at least three do
  * (or all of them, in a story of fewer). A fact many outlets report is what the story is about; a pair
- * one article uses is its detail. A summary is then worth the weight of the distinct concepts it
- * covers, so saying a covered concept again earns nothing. A story of one article counts its
- * sentences instead of articles.
+ * one article uses is its detail. A summary is then worth the distinct concepts it covers, each
+ * counted once (saying a covered concept again earns nothing) at its weight to the power
+ * {@link #IMPORTANCE_EXPONENT}: a fact all ten outlets report is worth more than two facts five
+ * report each. A story of one article counts its sentences instead of articles.
  *
  * <p>Built in one pass over the story's terms; concepts are numbered, so a sentence's concepts are an
  * array of ids and what a summary covers is a boolean array.
@@ -25,9 +26,17 @@ import news.panorama.core.Sentence;
 final class Concepts {
   /** Documents that must use a concept for it to count (the ICSI summarizer's threshold for DUC clusters). */
   static final int MIN_DOCUMENTS = 3;
+  /**
+   * What a covered concept is worth, as a power of its weight. Above 1 favours what most outlets say:
+   * on DUC 2004 dev, averaged over budgets of 90, 100 and 110 words, 1.5 against 1 moved ROUGE-1 / 2
+   * recall from 38.28 / 9.57 to 38.46 / 9.62 on the even clusters and from 37.15 / 8.57 to 37.22 / 8.86
+   * on the odd ones (1.25 and 2 were not better on both halves).
+   */
+  static final double IMPORTANCE_EXPONENT = 1.5;
 
   private final Map<String, Integer> ids = new HashMap<>();
   private double[] weight = new double[64];
+  private double[] worth = new double[64];
 
   private Concepts() {}
 
@@ -57,8 +66,12 @@ final class Concepts {
       if (n < min) return;
       int id = c.ids.size();
       c.ids.put(k, id);
-      if (id == c.weight.length) c.weight = Arrays.copyOf(c.weight, 2 * id);
+      if (id == c.weight.length) {
+        c.weight = Arrays.copyOf(c.weight, 2 * id);
+        c.worth = Arrays.copyOf(c.worth, 2 * id);
+      }
       c.weight[id] = n;
+      c.worth[id] = Math.pow(n, IMPORTANCE_EXPONENT);
     });
     return c;
   }
@@ -89,18 +102,18 @@ final class Concepts {
     return weight[id];
   }
 
-  /** The summed weight of these concepts. */
-  double weight(int[] concepts) {
+  /** What these concepts are worth to a summary: the sum of their weights to the {@link #IMPORTANCE_EXPONENT}. */
+  double worth(int[] concepts) {
     double w = 0;
-    for (int id : concepts) w += weight[id];
+    for (int id : concepts) w += worth[id];
     return w;
   }
 
-  /** The summed weight of these concepts, skipping those already covered. */
+  /** What these concepts add to a summary that covers {@code covered} already. */
   double gain(int[] concepts, boolean[] covered) {
     double g = 0;
     for (int id : concepts) {
-      if (!covered[id]) g += weight[id];
+      if (!covered[id]) g += worth[id];
     }
     return g;
   }

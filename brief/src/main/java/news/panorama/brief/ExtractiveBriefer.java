@@ -34,8 +34,9 @@ import org.jspecify.annotations.Nullable;
  * most per word (cost-scaled greedy, Lin and Bilmes 2010) of:
  *
  * <ul>
- *   <li>coverage: the weight of the story's {@link Concepts} (term pairs many outlets use) that no
- *       chosen bullet covers yet, so a bullet that repeats earns little;
+ *   <li>coverage: the worth of the story's {@link Concepts} (term pairs many outlets use, the more
+ *       outlets the more each is worth) that no chosen bullet covers yet, so a bullet that repeats
+ *       earns little;
  *   <li>centrality: closeness to the story's centroid of terms;
  *   <li>both scaled by position, since news puts the main facts first (an article's lead is worth
  *       more than its tenth sentence), and a little more for an outlet not yet cited.
@@ -224,7 +225,7 @@ public final class ExtractiveBriefer implements Briefer {
     double bestCoverage = 0;
     for (Candidate c : candidates) {
       top = Math.max(top, c.centrality());
-      bestCoverage = Math.max(bestCoverage, concepts.weight(c.concepts()));
+      bestCoverage = Math.max(bestCoverage, concepts.worth(c.concepts()));
     }
     double floor = MIN_RELATIVE_CENTRALITY * top;
     double coverageScale = bestCoverage > 0 ? bestCoverage : 1;

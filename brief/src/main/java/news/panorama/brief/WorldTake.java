@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,9 +29,18 @@ import org.jspecify.annotations.Nullable;
  * by its standard error. The z-score keeps a word that one article repeats from outranking a word
  * that several of the country's articles use, and the prior keeps a rare word from winning on one
  * occurrence. Features are canonical entities (merged across spellings and scripts, so that
- * {@code Зеленський} and {@code Zelensky} count together) and content terms that are not part of a
- * name. An article adds at most {@link #CAP_PER_ARTICLE} to a feature's count, so one long article
- * does not speak for its country alone. Stateless.
+ * {@code Зеленський} and {@code Zelensky} count together), phrases (two content words written next to
+ * each other with nothing but a space or hyphen between them: {@code prisoner exchanges},
+ * {@code peace diplomacy}; no stop word, punctuation, number or name inside) and single content
+ * words that are not part of a name. An article adds at most {@link #CAP_PER_ARTICLE} to a feature's
+ * count, so one long article does not speak for its country alone.
+ *
+ * <p>What is shown prefers what a reader can place: names and phrases first, single words only after
+ * them unless two or more of the country's outlets use the word (one article's single words are mostly
+ * its style: {@code bring}, {@code including}, {@code months}), and never a word a shown phrase
+ * already holds. Words come from the text stage's tokens and its stop words of the article's language,
+ * so this works in any language it reads. Names of the story's own outlets ({@code Kyiv Post} in the
+ * Kyiv Post's text) are attribution, not framing, and are left out. Stateless.
  */
 final class WorldTake {
   static final int MAX_TERMS = 6;
@@ -39,6 +49,11 @@ final class WorldTake {
   private static final int LEAD_SENTENCES = 3;
   /** Total weight of the prior, in pseudo-counts spread over the story's features by frequency. */
   private static final double PRIOR = 100;
+  /**
+   * A single word's distinctiveness counts this much beside a name's or a phrase's when ranking what
+   * to show: a name or phrase says what is meant, a word alone often only how it is said.
+   */
+  private static final double SINGLE_WORD_WEIGHT = 0.7;
   /** A term shown must be used at least this often in the country's coverage. */
   private static final int MIN_COUNT = 2;
 
@@ -52,10 +67,11 @@ final class WorldTake {
     }
     if (byCountry.isEmpty()) return List.of();
     Set<String> nameWords = nameWords(articles);
+    Map<Object, List<Phrase>> phrases = new IdentityHashMap<>(); // each sentence's and title's, found once
     Map<String, Double> all = new HashMap<>();
     Map<Annotated, Map<String, Integer>> countsOf = new HashMap<>();
     for (Annotated a : articles) {
-      Map<String, Integer> c = features(a, nameWords, usable);
+      Map<String, Integer> c = features(a, nameWords, usable, phrases);
       countsOf.put(a, c);
       c.forEach((f, n) -> all.merge(f, (double) n, Double::sum));
     }
@@ -67,6 +83,8 @@ final class WorldTake {
       for (Annotated a : e.getValue()) countsOf.get(a).forEach((f, n) -> mine.merge(f, (double) n, Double::sum));
       double n1 = mine.values().stream().mapToDouble(Double::doubleValue).sum();
       double n2 = total - n1;
+      Map<String, Integer> outlets = new HashMap<>();
+      for (Annotated a : e.getValue()) countsOf.get(a).keySet().forEach(f -> outlets.merge(f, 1, Integer::sum));
       Map<String, Double> z = new HashMap<>();
       for (Map.Entry<String, Double> f : mine.entrySet()) {
         double y1 = f.getValue();
@@ -78,31 +96,110 @@ final class WorldTake {
         double score = delta / Math.sqrt(1 / (y1 + alpha) + 1 / (y2 + alpha));
         if (score > 0) z.put(f.getKey(), score);
       }
-      List<String> top = z.keySet().stream()
-          .sorted(Comparator.comparingDouble((String f) -> -z.get(f)).thenComparing(f -> f))
-          .limit(MAX_TERMS).toList();
-      out.add(new CountryTake(e.getKey(), e.getValue().size(), display(top, e.getValue()), quote(e.getValue(), z, usable)));
+      List<String> top = top(z, outlets);
+      out.add(new CountryTake(e.getKey(), e.getValue().size(), display(top, e.getValue(), nameWords, usable, phrases),
+          quote(e.getValue(), z, nameWords, usable, phrases)));
     }
     out.sort(Comparator.comparingInt((CountryTake t) -> -t.articles()).thenComparing(CountryTake::country));
     return out;
   }
 
   /**
-   * Entity keys ({@code e:} + key) and content terms ({@code t:} + term) with their weight in one
+   * The {@link #MAX_TERMS} features to show, most distinctive first (a single word's score weighted by
+   * {@link #SINGLE_WORD_WEIGHT}): names, phrases and words two or more of the country's outlets use,
+   * then other single words; a single word inside a phrase shown is left out.
+   */
+  private static List<String> top(Map<String, Double> z, Map<String, Integer> outlets) {
+    Comparator<String> order = Comparator.comparingInt((String f) -> f.startsWith("t:") && outlets.get(f) < 2 ? 1 : 0)
+        .thenComparingDouble(f -> -z.get(f) * (f.startsWith("t:") ? SINGLE_WORD_WEIGHT : 1)).thenComparing(f -> f);
+    List<String> ranked = z.keySet().stream().sorted(order).toList();
+    Set<String> inPhrases = new HashSet<>();
+    List<String> out = new ArrayList<>();
+    for (String f : ranked) {
+      if (out.size() == MAX_TERMS) break;
+      if (f.startsWith("t:") && inPhrases.contains(f.substring(2))) continue;
+      if (f.startsWith("p:")) {
+        String[] words = f.substring(2).split(" ");
+        // a phrase whose words a shown phrase already holds in the other order, or a single word shown
+        if (out.contains("p:" + words[1] + ' ' + words[0])) continue;
+        out.removeIf(g -> g.equals("t:" + words[0]) || g.equals("t:" + words[1]));
+        inPhrases.add(words[0]);
+        inPhrases.add(words[1]);
+      }
+      out.add(f);
+    }
+    return out;
+  }
+
+  /**
+   * A phrase of a text: its feature ({@code p:} + the two terms), the words as written, and whether it
+   * opens the text (where its first word's capital says nothing).
+   */
+  record Phrase(String feature, String surface, boolean initial) {}
+
+  /**
+   * The phrases of a text: pairs of content words next to each other, with only a space or a hyphen
+   * between them, neither a stop word, a number, a word with a digit, nor a word of a name, nor
+   * hyphenated to such a word ({@code U.S.-backed peace} is not a phrase: {@code backed} belongs to
+   * {@code U.S.}).
+   */
+  static List<Phrase> phrases(String text, String language, Set<String> nameWords) {
+    List<Lexicon.Word> words = Lexicon.words(text, language);
+    List<Phrase> out = new ArrayList<>();
+    for (int i = 0; i + 1 < words.size(); i++) {
+      Lexicon.Word a = words.get(i);
+      Lexicon.Word b = words.get(i + 1);
+      if (!plain(a, nameWords) || !plain(b, nameWords) || a.term().equals(b.term())) continue;
+      String between = text.substring(a.end(), b.start());
+      if (!between.equals("-") && !between.isBlank() || between.contains("\n")) continue;
+      if (i > 0 && hyphenated(text, words.get(i - 1), a) && !plain(words.get(i - 1), nameWords)) continue;
+      if (i + 2 < words.size() && hyphenated(text, b, words.get(i + 2)) && !plain(words.get(i + 2), nameWords)) continue;
+      out.add(new Phrase("p:" + a.term() + ' ' + b.term(), text.substring(a.start(), b.end()), i == 0));
+    }
+    return out;
+  }
+
+  private static List<Phrase> phrases(Sentence s, Annotated a, Set<String> nameWords, Map<Object, List<Phrase>> found) {
+    return found.computeIfAbsent(s, k -> phrases(s.text(), a.language(), nameWords));
+  }
+
+  private static List<Phrase> titlePhrases(Annotated a, Set<String> nameWords, Map<Object, List<Phrase>> found) {
+    return found.computeIfAbsent(a, k -> phrases(a.article().title(), a.language(), nameWords));
+  }
+
+  private static boolean hyphenated(String text, Lexicon.Word a, Lexicon.Word b) {
+    String gap = text.substring(a.end(), b.start());
+    return !gap.isEmpty() && gap.length() <= 2 && gap.strip().equals(gap) && "-‐‑".indexOf(gap.charAt(gap.length() - 1)) >= 0;
+  }
+
+  private static boolean plain(Lexicon.Word w, Set<String> nameWords) {
+    if (w.term() == null || w.number() || w.surface().chars().anyMatch(Character::isDigit)) return false;
+    return !nameWords.contains(w.term()) && !nameWords.contains(w.surface().toLowerCase(Locale.ROOT));
+  }
+
+  /**
+   * Entity keys ({@code e:} + key), phrases ({@code p:} + two terms) and content terms
+   * ({@code t:} + term) with their weight in one
    * article: framing shows most in the headline and the lead, so a title word counts
    * {@link #TITLE_WEIGHT} times and a word of the first {@link #LEAD_SENTENCES} usable sentences twice.
    * Only usable sentences count (no captions, menus, app banners); at most {@link #CAP_PER_ARTICLE} per feature.
    */
-  private static Map<String, Integer> features(Annotated a, Set<String> nameWords, Usable usable) {
+  private static Map<String, Integer> features(Annotated a, Set<String> nameWords, Usable usable,
+      Map<Object, List<Phrase>> phrases) {
     Map<String, Integer> out = new HashMap<>();
     Map<String, String> entityOfWord = new HashMap<>();
+    Set<String> outlets = outletEntities(a);
     for (Entity e : a.entities()) {
+      if (outlets.contains(e.key())) continue;
       for (String w : e.key().split("[ _]")) entityOfWord.putIfAbsent(w, e.key());
     }
     for (String t : a.titleTerms()) {
       String entity = entityOfWord.get(t);
       if (entity != null) add(out, "e:" + entity, TITLE_WEIGHT);
       else if (!nameWords.contains(t) && !Character.isDigit(t.charAt(0))) add(out, "t:" + t, TITLE_WEIGHT);
+    }
+    for (Phrase p : new HashSet<>(titlePhrases(a, nameWords, phrases))) {
+      add(out, p.feature(), TITLE_WEIGHT);
     }
     Map<Integer, Integer> weightOfSentence = new HashMap<>();
     int seen = 0;
@@ -113,10 +210,35 @@ final class WorldTake {
       for (String t : new HashSet<>(s.terms())) {
         if (!nameWords.contains(t) && !Character.isDigit(t.charAt(0))) add(out, "t:" + t, weight);
       }
+      Set<String> seenHere = new HashSet<>();
+      for (Phrase p : phrases(s, a, nameWords, phrases)) {
+        if (seenHere.add(p.feature())) add(out, p.feature(), weight);
+      }
     }
     for (Mention m : a.mentions()) {
       Integer weight = weightOfSentence.get(m.sentence());
-      if (weight != null) add(out, "e:" + m.entity(), weight);
+      if (weight != null && !outlets.contains(m.entity())) add(out, "e:" + m.entity(), weight);
+    }
+    return out;
+  }
+
+  /**
+   * The article's entities that name one of its outlets (its source, {@code Kyiv Post} in
+   * {@code Kyiv Post (via a news app)}): an outlet naming itself is attribution or a banner.
+   */
+  private static Set<String> outletEntities(Annotated a) {
+    String source = a.article().source() == null ? "" : a.article().source().toLowerCase(Locale.ROOT);
+    Set<String> out = new HashSet<>();
+    if (source.isBlank()) return out;
+    for (Entity e : a.entities()) {
+      for (String spelling : e.spellings()) {
+        String w = spelling.toLowerCase(Locale.ROOT);
+        if (w.length() >= 3 && (" " + source + " ").matches("(?s).*[^\\p{L}\\p{N}]" + java.util.regex.Pattern.quote(w)
+            + "[^\\p{L}\\p{N}].*")) {
+          out.add(e.key());
+          break;
+        }
+      }
     }
     return out;
   }
@@ -153,30 +275,62 @@ final class WorldTake {
   }
 
   /**
-   * Features as a reader sees them: an entity's name as the country's outlets write it, a term as the
-   * word it stands for, lower-cased (names are entities already) unless it is an acronym or German.
+   * Features as a reader sees them, in the words of the country's own articles: an entity's name as
+   * they write it, a term as the word it stands for (lower-cased, names being entities already,
+   * unless an acronym or German), a phrase as written inside a sentence of their text (capitals
+   * there are the language's own: {@code Ukrainian official}); opening a sentence or in a title,
+   * where capitals are the position's, it is lower-cased unless an acronym or German.
    */
-  private static List<String> display(List<String> features, List<Annotated> articles) {
+  private static List<String> display(List<String> features, List<Annotated> articles, Set<String> nameWords,
+      Usable usable, Map<Object, List<Phrase>> found) {
     Map<String, String> names = new HashMap<>();
     Map<String, String> words = new HashMap<>();
+    Map<String, String> inside = new HashMap<>();
+    Map<String, String> opening = new HashMap<>();
+    Set<String> wanted = new HashSet<>(features);
     for (Annotated a : articles) {
       for (Entity e : a.entities()) names.putIfAbsent("e:" + e.key(), e.name());
       boolean keepCase = "de".equals(a.language()); // German capitalizes every noun
       for (Sentence s : a.sentences()) {
         Lexicon.surfaces(s.text(), a.language()).forEach((t, w) -> words.putIfAbsent("t:" + t,
             keepCase || w.equals(w.toUpperCase(Locale.ROOT)) ? w : w.toLowerCase(Locale.ROOT)));
+        if (!usable.test(s)) continue;
+        for (Phrase p : phrases(s, a, nameWords, found)) {
+          if (!wanted.contains(p.feature())) continue;
+          if (p.initial()) opening.putIfAbsent(p.feature(), lowerCased(p.surface(), keepCase));
+          else inside.putIfAbsent(p.feature(), p.surface());
+        }
+      }
+      for (Phrase p : titlePhrases(a, nameWords, found)) {
+        if (wanted.contains(p.feature())) opening.putIfAbsent(p.feature(), lowerCased(p.surface(), keepCase));
       }
     }
     List<String> out = new ArrayList<>();
     for (String f : features) {
-      String shown = f.startsWith("e:") ? names.get(f) : words.getOrDefault(f, f.substring(2));
+      String shown = f.startsWith("e:") ? names.get(f)
+          : f.startsWith("p:") ? inside.getOrDefault(f, opening.getOrDefault(f, f.substring(2)))
+          : words.getOrDefault(f, f.substring(2));
       if (shown != null && !out.contains(shown)) out.add(shown);
     }
     return out;
   }
 
+  /** Words as written, lower-cased unless an acronym (or in a language that capitalizes nouns). */
+  private static String lowerCased(String surface, boolean keepCase) {
+    if (keepCase) return surface;
+    StringBuilder out = new StringBuilder();
+    for (String w : surface.split("(?<=[\\s-])")) {
+      String bare = w.strip().replace("-", "");
+      boolean acronym = bare.codePointCount(0, bare.length()) >= 2 && bare.equals(bare.toUpperCase(Locale.ROOT))
+          && !bare.equals(bare.toLowerCase(Locale.ROOT));
+      out.append(acronym ? w : w.toLowerCase(Locale.ROOT));
+    }
+    return out.toString();
+  }
+
   /** The usable sentence whose features are the country's most distinctive, per square root of its length. */
-  private static @Nullable Citation quote(List<Annotated> articles, Map<String, Double> z, Usable usable) {
+  private static @Nullable Citation quote(List<Annotated> articles, Map<String, Double> z, Set<String> nameWords,
+      Usable usable, Map<Object, List<Phrase>> found) {
     Citation best = null;
     double bestScore = 0;
     for (Annotated a : articles) {
@@ -188,6 +342,7 @@ final class WorldTake {
         if (!usable.test(s)) continue;
         Set<String> features = new HashSet<>(entitiesBySentence.getOrDefault(s.index(), Set.of()));
         for (String t : s.terms()) features.add("t:" + t);
+        for (Phrase p : phrases(s, a, nameWords, found)) features.add(p.feature());
         double score = 0;
         for (String f : features) score += z.getOrDefault(f, 0.0);
         score /= Math.sqrt(Math.max(1, s.terms().size()));

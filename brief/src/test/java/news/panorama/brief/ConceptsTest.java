@@ -1,6 +1,7 @@
 package news.panorama.brief;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,10 +44,32 @@ class ConceptsTest {
         article("b", "The city council approved the bridge."));
     Concepts concepts = Concepts.of(story);
     int[] sentence = concepts.in(terms("The city council approved the bridge, the city council said."));
-    assertThat(concepts.weight(sentence)).as("two articles: each pair both use, weight 2").isEqualTo(3 * 2);
+    assertThat(sentence).hasSize(3);
+    for (int id : sentence) assertThat(concepts.weight(id)).as("two articles: each pair both use, weight 2").isEqualTo(2);
+    assertThat(concepts.worth(sentence)).isCloseTo(3 * Math.pow(2, Concepts.IMPORTANCE_EXPONENT), within(1e-9));
     boolean[] covered = new boolean[concepts.size()];
     covered[sentence[0]] = true;
-    assertThat(concepts.gain(sentence, covered)).isEqualTo(2 * 2);
+    assertThat(concepts.gain(sentence, covered)).isCloseTo(2 * Math.pow(2, Concepts.IMPORTANCE_EXPONENT), within(1e-9));
+  }
+
+  @Test
+  void whatAConceptIsWorth_growsFasterThanTheOutletsThatUseIt() {
+    List<Annotated> story = new ArrayList<>();
+    for (int i = 0; i < 4; i++) story.add(article("a" + i, "The city council approved the bridge."));
+    for (int i = 0; i < 2; i++) story.add(article("b" + i, "The harbour master praised the ferry."));
+    Concepts concepts = Concepts.of(List.of(story.get(0), story.get(1), story.get(2), story.get(3),
+        story.get(4), story.get(5), article("c", "The harbour master doubted the ferry.")));
+    int[] council = concepts.in(terms("The city council met."));
+    int[] harbour = concepts.in(terms("The harbour master spoke."));
+    assertThat(concepts.weight(council[0])).isEqualTo(4);
+    assertThat(concepts.weight(harbour[0])).isEqualTo(3);
+    assertThat(concepts.worth(council)).isCloseTo(8, within(1e-9)); // 4^1.5
+    // one fact four outlets report is worth more than the same total spread thinner
+    assertThat(concepts.worth(council) / 4).isGreaterThan(concepts.worth(harbour) / 3);
+    boolean[] covered = new boolean[concepts.size()];
+    covered[council[0]] = true;
+    assertThat(concepts.gain(council, covered)).isZero();
+    assertThat(concepts.gain(harbour, covered)).isEqualTo(concepts.worth(harbour));
   }
 
   @Test
