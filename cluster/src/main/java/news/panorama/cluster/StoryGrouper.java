@@ -2,6 +2,7 @@ package news.panorama.cluster;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -540,6 +541,12 @@ public final class StoryGrouper implements StoryClusterer, java.io.Serializable 
     /** Sum of the members' embeddings (null until one has one) and its squared norm. */
     double @Nullable [] embeddingSum;
     double embeddingNormSquared;
+    /**
+     * The embeddings of the latest {@value #NEAREST_MEMBERS} members that have one, oldest first: a
+     * story of articles the model does not read (other languages) has none, and looking for them
+     * among all its members would cost as much as the story is long.
+     */
+    final ArrayDeque<float[]> latestEmbeddings = new ArrayDeque<>();
     @Nullable Instant first;
     @Nullable Instant last;
 
@@ -567,6 +574,8 @@ public final class StoryGrouper implements StoryClusterer, java.io.Serializable 
             embeddingSum[i] += x;
           }
           embeddingNormSquared += 2 * dot + vv;
+          latestEmbeddings.addLast(m.embedding);
+          if (latestEmbeddings.size() > NEAREST_MEMBERS) latestEmbeddings.removeFirst();
         }
       }
       normSquared = addInto(sum, normSquared, m.vector);
@@ -584,6 +593,7 @@ public final class StoryGrouper implements StoryClusterer, java.io.Serializable 
       years.clear();
       embeddingSum = null;
       embeddingNormSquared = 0;
+      latestEmbeddings.clear();
       sum.clear();
       independentSum.clear();
       languages.clear();
@@ -676,10 +686,8 @@ public final class StoryGrouper implements StoryClusterer, java.io.Serializable 
      */
     double nearestEmbedding(float[] unit) {
       double best = Double.NaN;
-      for (int k = members.size() - 1, seen = 0; k >= 0 && seen < NEAREST_MEMBERS; k--) {
-        float[] e = members.get(k).embedding;
-        if (e == null || e.length != unit.length) continue;
-        seen++;
+      for (float[] e : latestEmbeddings) {
+        if (e.length != unit.length) continue;
         double dot = 0;
         for (int i = 0; i < e.length; i++) dot += e[i] * unit[i];
         if (Double.isNaN(best) || dot > best) best = dot;
