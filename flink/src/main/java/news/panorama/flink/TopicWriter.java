@@ -29,6 +29,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes a corpus into the input topic the way the job reads it best: articles in publication
@@ -42,7 +43,8 @@ public final class TopicWriter implements AutoCloseable {
   private final KafkaProducer<byte[], byte[]> producer;
   private final String topic;
   private final String bootstrap;
-  private boolean retentionChecked;
+  /** The topic's retention.ms, read on the first write of articles. */
+  private @Nullable Long retentionMs;
   private long seq;
   private final List<Future<RecordMetadata>> inFlight = new ArrayList<>();
 
@@ -82,23 +84,11 @@ public final class TopicWriter implements AutoCloseable {
    * it: on a topic with {@code retention.ms} set, records older than that are deleted at the
    * broker's next retention check (a restored job then finds its offsets gone and skips to the
    * end). So this throws, naming the topic, its retention and the oldest article, when the oldest
-   * record would be within an hour of expiring; checked once per writer.
+   * record would be within an hour of expiring (the setting is read once per writer).
    */
   private void checkRetention(long oldest) {
-    if (retentionChecked) return;
-    long retention;
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-      ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
-      Config config = admin.describeConfigs(List.of(resource)).all().get(1, TimeUnit.MINUTES).get(resource);
-      ConfigEntry entry = config == null ? null : config.get(TopicConfig.RETENTION_MS_CONFIG);
-      retention = entry == null || entry.value() == null ? -1 : Long.parseLong(entry.value());
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("cannot read the settings of topic " + topic + " (create it first, as "
-          + "docs/deploy.md says): " + e.getCause().getMessage(), e);
-    } catch (InterruptedException | TimeoutException e) {
-      if (e instanceof InterruptedException) Thread.currentThread().interrupt();
-      throw new IllegalStateException("cannot read the settings of topic " + topic + ": " + e, e);
-    }
+    if (retentionMs == null) retentionMs = readRetention();
+    long retention = retentionMs;
     long margin = Duration.ofHours(1).toMillis();
     if (retention >= 0 && oldest < System.currentTimeMillis() - retention + margin) {
       throw new IllegalStateException(String.format("topic %s deletes records %s after their timestamp (retention.ms=%d) "
@@ -107,7 +97,22 @@ public final class TopicWriter implements AutoCloseable {
           + "--add-config retention.ms=-1 (docs/deploy.md)", topic, Duration.ofMillis(retention), retention,
           Instant.ofEpochMilli(oldest), topic));
     }
-    retentionChecked = true;
+  }
+
+  /** The topic's {@code retention.ms} (-1: no time limit). */
+  private long readRetention() {
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+      ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+      Config config = admin.describeConfigs(List.of(resource)).all().get(1, TimeUnit.MINUTES).get(resource);
+      ConfigEntry entry = config == null ? null : config.get(TopicConfig.RETENTION_MS_CONFIG);
+      return entry == null || entry.value() == null ? -1 : Long.parseLong(entry.value());
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("cannot read the settings of topic " + topic + " (create it first, as "
+          + "docs/deploy.md says): " + e.getCause().getMessage(), e);
+    } catch (InterruptedException | TimeoutException e) {
+      if (e instanceof InterruptedException) Thread.currentThread().interrupt();
+      throw new IllegalStateException("cannot read the settings of topic " + topic + ": " + e, e);
+    }
   }
 
   /** Writes a fetched page as a page record (its bytes in base64) stamped with {@code fetched}. */

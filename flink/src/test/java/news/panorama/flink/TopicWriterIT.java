@@ -54,6 +54,7 @@ class TopicWriterIT {
       Instant now = Instant.now();
       assertThat(w.articles(List.of(Article.of("new-1", "https://example.org/n", "Example", "GB", "en", now,
           "Today", "Today's report.")))).isEqualTo(1);
+      assertThatThrownBy(() -> w.articles(lastYear())).as("and old ones stay refused").isInstanceOf(IllegalStateException.class);
     }
     assertThat(JobHarness.readCommitted(broker.bootstrap(), "weekly")).hasSize(1)
         .allSatisfy(line -> assertThat(line).contains("\"id\":\"new-1\""));
