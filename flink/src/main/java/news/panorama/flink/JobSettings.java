@@ -3,6 +3,7 @@ package news.panorama.flink;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Consumer;
 import news.panorama.core.PanoramaConfig;
 import news.panorama.core.Validate;
 import org.jspecify.annotations.Nullable;
@@ -64,39 +65,71 @@ public record JobSettings(String bootstrap, String input, String updates, String
   }
 
   public JobSettings withParallelism(int p) {
-    return new JobSettings(bootstrap, input, updates, deadLetters, groupId, p, checkpointInterval, checkpointDir,
-        maxDelay, idleTimeout, maxWait, maxRecordBytes, snapshotEvery, bounded, settings);
+    return with(k -> k.parallelism = p);
   }
 
   public JobSettings withCheckpoints(Duration interval, @Nullable String dir) {
-    return new JobSettings(bootstrap, input, updates, deadLetters, groupId, parallelism, interval, dir,
-        maxDelay, idleTimeout, maxWait, maxRecordBytes, snapshotEvery, bounded, settings);
+    return with(k -> {
+      k.checkpointInterval = interval;
+      k.checkpointDir = dir;
+    });
   }
 
   public JobSettings withWatermarks(Duration delay, Duration idle) {
-    return new JobSettings(bootstrap, input, updates, deadLetters, groupId, parallelism, checkpointInterval,
-        checkpointDir, delay, idle, maxWait, maxRecordBytes, snapshotEvery, bounded, settings);
+    return with(k -> {
+      k.maxDelay = delay;
+      k.idleTimeout = idle;
+    });
   }
 
   /** How long an article may wait for the watermark before it is grouped anyway (jobs that run on). */
   public JobSettings withMaxWait(Duration wait) {
-    return new JobSettings(bootstrap, input, updates, deadLetters, groupId, parallelism, checkpointInterval,
-        checkpointDir, maxDelay, idleTimeout, wait, maxRecordBytes, snapshotEvery, bounded, settings);
+    return with(k -> k.maxWait = wait);
   }
 
   public JobSettings withMaxRecordBytes(int bytes) {
-    return new JobSettings(bootstrap, input, updates, deadLetters, groupId, parallelism, checkpointInterval,
-        checkpointDir, maxDelay, idleTimeout, maxWait, bytes, snapshotEvery, bounded, settings);
+    return with(k -> k.maxRecordBytes = bytes);
   }
 
   public JobSettings withSnapshotEvery(int articles) {
-    return new JobSettings(bootstrap, input, updates, deadLetters, groupId, parallelism, checkpointInterval,
-        checkpointDir, maxDelay, idleTimeout, maxWait, maxRecordBytes, articles, bounded, settings);
+    return with(k -> k.snapshotEvery = articles);
   }
 
   public JobSettings bounded(boolean stopAtEnd) {
-    return new JobSettings(bootstrap, input, updates, deadLetters, groupId, parallelism, checkpointInterval,
-        checkpointDir, maxDelay, idleTimeout, maxWait, maxRecordBytes, snapshotEvery, stopAtEnd, settings);
+    return with(k -> k.bounded = stopAtEnd);
+  }
+
+  /** A copy with some of the job's knobs changed (validated again, as any settings are). */
+  private JobSettings with(Consumer<Knobs> change) {
+    Knobs k = new Knobs(this);
+    change.accept(k);
+    return new JobSettings(bootstrap, input, updates, deadLetters, groupId, k.parallelism, k.checkpointInterval,
+        k.checkpointDir, k.maxDelay, k.idleTimeout, k.maxWait, k.maxRecordBytes, k.snapshotEvery, k.bounded, settings);
+  }
+
+  /** The knobs the withers change, copied from settings to be changed and built into new ones. */
+  private static final class Knobs {
+    int parallelism;
+    Duration checkpointInterval;
+    @Nullable String checkpointDir;
+    Duration maxDelay;
+    Duration idleTimeout;
+    Duration maxWait;
+    int maxRecordBytes;
+    int snapshotEvery;
+    boolean bounded;
+
+    Knobs(JobSettings s) {
+      parallelism = s.parallelism;
+      checkpointInterval = s.checkpointInterval;
+      checkpointDir = s.checkpointDir;
+      maxDelay = s.maxDelay;
+      idleTimeout = s.idleTimeout;
+      maxWait = s.maxWait;
+      maxRecordBytes = s.maxRecordBytes;
+      snapshotEvery = s.snapshotEvery;
+      bounded = s.bounded;
+    }
   }
 
   /** Panorama's configuration from these settings and this process's environment. */
