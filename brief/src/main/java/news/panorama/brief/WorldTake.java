@@ -233,14 +233,32 @@ final class WorldTake {
     for (Entity e : a.entities()) {
       for (String spelling : e.spellings()) {
         String w = spelling.toLowerCase(Locale.ROOT);
-        if (w.length() >= 3 && (" " + source + " ").matches("(?s).*[^\\p{L}\\p{N}]" + java.util.regex.Pattern.quote(w)
-            + "[^\\p{L}\\p{N}].*")) {
+        if (w.length() >= 3 && containsWord(source, w)) {
           out.add(e.key());
           break;
         }
       }
     }
     return out;
+  }
+
+  /** Whether {@code word} occurs in {@code text} with no letter or number right before or after it. */
+  private static boolean containsWord(String text, String word) {
+    for (int i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) {
+      int end = i + word.length();
+      if ((i == 0 || !isLetterOrNumber(text.codePointBefore(i)))
+          && (end == text.length() || !isLetterOrNumber(text.codePointAt(end)))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A letter or a number of any kind ({@code \p{L}} or {@code \p{N}}). */
+  private static boolean isLetterOrNumber(int cp) {
+    int type = Character.getType(cp);
+    return Character.isLetter(cp) || type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
+        || type == Character.OTHER_NUMBER;
   }
 
   private static void add(Map<String, Integer> counts, String feature, int weight) {
