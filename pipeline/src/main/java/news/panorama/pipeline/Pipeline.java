@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import news.panorama.brief.ExtractiveBriefer;
 import news.panorama.llm.RewritingBriefer;
@@ -56,6 +58,12 @@ public final class Pipeline implements AutoCloseable {
   static final int RELATED = 5;
   /** Threads that analyze and embed the next articles of a batch while the caller groups and stores. */
   static final int PREPARERS = 2;
+  /** The {@link #PREPARERS} threads, started once (daemons: an unclosed pipeline does not keep the JVM up). */
+  private final ExecutorService preparers =
+      Executors.newFixedThreadPool(PREPARERS, Thread.ofPlatform().name("panorama-prepare-", 0).daemon().factory());
+  /** The thread that brings the search index up to date while {@link #flush()} briefs. */
+  private final ExecutorService indexer =
+      Executors.newSingleThreadExecutor(Thread.ofPlatform().name("panorama-index").daemon().factory());
   private final Extractor extractor;
   private final TextAnalyzer analyzer;
   private final StoryClusterer clusterer;
@@ -261,7 +269,7 @@ public final class Pipeline implements AutoCloseable {
     if (fresh.length == 1) {
       helper.run();
     } else {
-      for (int t = 0; t < PREPARERS; t++) Thread.ofPlatform().name("panorama-prepare-" + t).daemon().start(helper);
+      for (int t = 0; t < PREPARERS; t++) preparers.execute(helper);
     }
     return prepared;
   }
@@ -303,6 +311,8 @@ public final class Pipeline implements AutoCloseable {
   /** Releases the embedding model, if any. */
   @Override
   public synchronized void close() {
+    preparers.shutdown();
+    indexer.shutdown();
     if (embedder != null) embedder.close();
   }
 
@@ -358,7 +368,7 @@ public final class Pipeline implements AutoCloseable {
     dirtyStories.clear();
     // the index follows the articles, which briefing leaves alone, so it catches up meanwhile
     CompletableFuture<?> indexed = search == null ? CompletableFuture.completedFuture(null)
-        : CompletableFuture.runAsync(() -> search.catchUp(store), r -> Thread.ofPlatform().name("panorama-index").start(r));
+        : CompletableFuture.runAsync(() -> search.catchUp(store), indexer);
     // stories are briefed in parallel (the briefer is stateless), then their profiles updated in order
     List<Briefed> briefed = stories.parallelStream().map(this::brief).toList();
     List<Briefing> briefings = new ArrayList<>(stories.size());
