@@ -156,6 +156,18 @@ class TextUnderstandingTest {
   }
 
   @Test
+  void dottedInitialisms_keepTheirLastPeriod_andTheSentenceStillEnds() {
+    String text = "The envoy met the U.N. The U.S. and the U.N. said talks would go on.";
+    Annotated a = analyze("en", text);
+    assertThat(a.sentences()).hasSize(2);
+    Entity un = entity(a, "un").orElseThrow();
+    assertThat(un.name()).isEqualTo("U.N.");
+    assertThat(entity(a, "united_states").orElseThrow().name()).isEqualTo("U.S.");
+    for (var m : a.mentions()) assertThat(text.substring(m.start(), m.end())).isEqualTo(m.text());
+    assertThat(a.mentions()).filteredOn(m -> m.entity().equals("un")).hasSize(2);
+  }
+
+  @Test
   void amountsAreNormalizedWithUnitsAndWhatTheyCount() {
     Annotated en = analyze("en", "The EU pledged €140bn and $100M; 1,200 prisoners and 100 fighter jets; inflation hit 12.5%.");
     assertThat(en.quantities()).extracting(Quantity::text, Quantity::value, Quantity::unit, Quantity::counts).containsExactly(
