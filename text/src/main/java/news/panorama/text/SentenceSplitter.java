@@ -16,7 +16,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * abbreviations for the language written as a whole word (ICU's own filter, {@code @ss=standard},
  * also matches the end of a longer word: Russian {@code ул.} kept {@code в Стамбул. Визит…} as one
  * sentence), then a rule that rejoins breaks after initials and common abbreviations
- * ({@code U.S. President}, {@code Nov. 19}). Thread-safe; iterators are cloned per call.
+ * ({@code U.S. President}, {@code Nov. 19}) and one that rejoins a break followed by a word in lower
+ * case (a quotation ending in {@code !} or {@code ?} inside a sentence). Thread-safe; iterators are
+ * cloned per call.
  */
 final class SentenceSplitter {
   /** A sentence's character range in the text. */
@@ -61,7 +63,8 @@ final class SentenceSplitter {
     int pending = -1;
     for (int e = sentences.next(); e != BreakIterator.DONE; s = e, e = sentences.next()) {
       int start = pending >= 0 ? pending : s;
-      if (e < line.length() && (endsWithAbbreviation(line, start, e) || endsWithSuppression(line, start, e, suppressions))) {
+      if (e < line.length() && (endsWithAbbreviation(line, start, e) || endsWithSuppression(line, start, e, suppressions)
+          || goesOnInLowerCase(line, e))) {
         pending = start;
         continue;
       }
@@ -90,6 +93,23 @@ final class SentenceSplitter {
     String nextWord = line.substring(next, nextEnd);
     if (nextWord.isEmpty()) return false;
     return !StopWords.contains("en", Folding.fold(nextWord));
+  }
+
+  /**
+   * Whether the text after a break goes on with a word written all in lower case: the break was
+   * inside a sentence, after a quotation ending in {@code !} or {@code ?} ({@code “You resign!” at the
+   * Speaker}, {@code “Why?” he asked}), which ICU ends a sentence at. A word with a capital inside
+   * ({@code iPhone}) may open a sentence and does not count; scripts without case never do.
+   */
+  private static boolean goesOnInLowerCase(String line, int at) {
+    int i = at;
+    while (i < line.length() && Character.isWhitespace(line.charAt(i))) i++;
+    int start = i;
+    while (i < line.length() && Character.isLetter(line.charAt(i))) {
+      if (!Character.isLowerCase(line.charAt(i))) return false;
+      i++;
+    }
+    return i > start;
   }
 
   /** CLDR's abbreviations after which a sentence does not end, for a language ({@code ул.}, {@code Dec.}). */

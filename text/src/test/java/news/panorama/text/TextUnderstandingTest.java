@@ -168,6 +168,16 @@ class TextUnderstandingTest {
   }
 
   @Test
+  void aQuotationEndingInAnExclamation_doesNotEndTheSentenceThatGoesOn() {
+    String text = "Democrats shouted \u201cResign now!\u201d at the Speaker when he spoke. \u201cWhy?\u201d he asked. "
+        + "The vote was held! iPhone sales were not discussed.";
+    Annotated a = analyze("en", text);
+    assertThat(a.sentences()).extracting(s -> text.substring(s.start(), s.end())).containsExactly(
+        "Democrats shouted \u201cResign now!\u201d at the Speaker when he spoke.", "\u201cWhy?\u201d he asked.",
+        "The vote was held!", "iPhone sales were not discussed.");
+  }
+
+  @Test
   void amountsAreNormalizedWithUnitsAndWhatTheyCount() {
     Annotated en = analyze("en", "The EU pledged €140bn and $100M; 1,200 prisoners and 100 fighter jets; inflation hit 12.5%.");
     assertThat(en.quantities()).extracting(Quantity::text, Quantity::value, Quantity::unit, Quantity::counts).containsExactly(
