@@ -2,12 +2,15 @@ package news.panorama.cluster;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import news.panorama.core.Annotated;
 import news.panorama.core.DateMention;
 import news.panorama.core.Entity;
+import news.panorama.core.Mention;
 import news.panorama.core.Quantity;
 import news.panorama.core.Sentence;
 import org.jspecify.annotations.Nullable;
@@ -22,8 +25,11 @@ import org.jspecify.annotations.Nullable;
  * @param time the publication time, or null when the article has none
  * @param years the distinct years its resolved time expressions name, ascending (what tells an
  *     undated article's time)
+ * @param signature what the article's lead names (entities, amounts, years; {@link #signatureOf}):
+ *     what tells one event from another of the same kind when a story is tested for a split
  */
-record ArticleProfile(String id, @Nullable Instant time, String language, Map<String, Double> features, int[] years) {
+record ArticleProfile(String id, @Nullable Instant time, String language, Map<String, Double> features, int[] years,
+    Set<String> signature) {
   static final double TITLE_WEIGHT = 3;
   static final double LEAD_WEIGHT = 2;
   static final double ENTITY_WEIGHT = 2;
@@ -33,6 +39,7 @@ record ArticleProfile(String id, @Nullable Instant time, String language, Map<St
 
   ArticleProfile {
     features = Map.copyOf(features);
+    signature = Set.copyOf(signature);
   }
 
   static ArticleProfile of(Annotated article) {
@@ -52,7 +59,31 @@ record ArticleProfile(String id, @Nullable Instant time, String language, Map<St
     Map<String, Double> features = new HashMap<>(counts.size() * 2);
     counts.forEach((term, c) -> features.put(term, 1 + Math.log(c)));
     return new ArticleProfile(article.id(), article.article().published(), article.language(), features,
-        yearsOf(article));
+        yearsOf(article), signatureOf(article));
+  }
+
+  /**
+   * What the article's lead names: its entities' keys, its amounts and the years of its time
+   * expressions (as features, prefixed {@code e:}, {@code n:} and {@code y:}). News puts the event's
+   * own people, places and figures first; its background (an earlier event of the same kind) later.
+   * The title is not read apart: the entities the text stage finds are mentions of the body.
+   */
+  static Set<String> signatureOf(Annotated article) {
+    Set<String> out = new HashSet<>();
+    for (Mention m : article.mentions()) {
+      if (m.sentence() < LEAD_SENTENCES && !m.entity().isEmpty()) out.add(entityFeature(m.entity()));
+    }
+    for (Quantity q : article.quantities()) {
+      if (q.sentence() < LEAD_SENTENCES) out.add(amountFeature(q));
+    }
+    for (DateMention d : article.dates()) {
+      String v = d.value();
+      if (d.sentence() < LEAD_SENTENCES && v.length() >= 4 && Character.isDigit(v.charAt(0))
+          && Character.isDigit(v.charAt(1)) && Character.isDigit(v.charAt(2)) && Character.isDigit(v.charAt(3))) {
+        out.add("y:" + v.substring(0, 4));
+      }
+    }
+    return out;
   }
 
   /** The distinct years the article's resolved time expressions name, ascending. */
