@@ -178,6 +178,42 @@ class TextUnderstandingTest {
   }
 
   @Test
+  void aQuotationOfTwoSentences_staysOneSentenceWithItsSpeaker() {
+    // DUC 2004 (APW19981016.0240); a quotation that goes on to the next paragraph is not joined.
+    String text = "Hun Sen, however, rejected that. ``No-one should internationalize Cambodian affairs. It is detrimental "
+        + "to the sovereignty of Cambodia,'' he said. ``I'm accompanying my Christian friends. "
+        + "Nobody else came.\n``They were scared,'' he said.";
+    Annotated a = analyze("en", text);
+    assertThat(a.sentences()).extracting(s -> text.substring(s.start(), s.end())).containsExactly(
+        "Hun Sen, however, rejected that.",
+        "``No-one should internationalize Cambodian affairs. It is detrimental to the sovereignty of Cambodia,'' he said.",
+        "``I'm accompanying my Christian friends.", "Nobody else came.", "``They were scared,'' he said.");
+    String ja = "\u4e2d\u6751\u76e3\u7763\u304c\u300c\u96fb\u8a71\u304c\u5fd8\u308c\u3089\u308c\u306a\u304b\u3063\u305f\u3002"
+        + "\u6765\u5e74\u306f\u5f14\u3044\u306e\u5e74\u306b\u3057\u305f\u3044\u300d\u3068\u8a9e\u3063\u305f\u3002";
+    assertThat(analyze("ja", ja).sentences()).hasSize(1);
+  }
+
+  @Test
+  void anOpeningBracketRightAfterAFullStop_startsTheNextSentence() {
+    // Wikinews ja: a source line, and a quotation written right after the full stop.
+    String text = "\u8aad\u58f2\u65b0\u805e\u30012006\u5e748\u670811\u65e5\u3002\u300e\u30da\u30c3\u30c8\u30dc\u30c8\u30eb\u306b\u7206\u767a\u7269\u300f\u3002"
+        + "\u8a18\u9332\u306e\u958b\u793a\u304c\u9045\u308c\u305f\u3002\u300c\u8a3c\u62e0\u958b\u793a\u306b\u5bfe\u3059\u308b\u610f\u8b58\u306f\u4f4e\u3044\u300d\u3068\u3057\u305f\u3002";
+    Annotated a = analyze("ja", text);
+    assertThat(a.sentences()).extracting(s -> text.substring(s.start(), s.end())).containsExactly(
+        "\u8aad\u58f2\u65b0\u805e\u30012006\u5e748\u670811\u65e5\u3002", "\u300e\u30da\u30c3\u30c8\u30dc\u30c8\u30eb\u306b\u7206\u767a\u7269\u300f\u3002",
+        "\u8a18\u9332\u306e\u958b\u793a\u304c\u9045\u308c\u305f\u3002", "\u300c\u8a3c\u62e0\u958b\u793a\u306b\u5bfe\u3059\u308b\u610f\u8b58\u306f\u4f4e\u3044\u300d\u3068\u3057\u305f\u3002");
+  }
+
+  @Test
+  void initialsWrittenApart_doNotEndASentence() {
+    // Wikinews ja source lines: "U." ended a sentence because "S" folds to a stop word.
+    String text = "\u5171\u540c= U. S. Frontline\u30012005\u5e749\u670827\u65e5\u3002\u8a18\u9332\u306e\u958b\u793a\u304c\u9045\u308c\u305f\u3002";
+    Annotated a = analyze("ja", text);
+    assertThat(a.sentences()).extracting(s -> text.substring(s.start(), s.end())).containsExactly(
+        "\u5171\u540c= U. S. Frontline\u30012005\u5e749\u670827\u65e5\u3002", "\u8a18\u9332\u306e\u958b\u793a\u304c\u9045\u308c\u305f\u3002");
+  }
+
+  @Test
   void amountsAreNormalizedWithUnitsAndWhatTheyCount() {
     Annotated en = analyze("en", "The EU pledged €140bn and $100M; 1,200 prisoners and 100 fighter jets; inflation hit 12.5%.");
     assertThat(en.quantities()).extracting(Quantity::text, Quantity::value, Quantity::unit, Quantity::counts).containsExactly(
