@@ -35,6 +35,10 @@ final class QuoteFinder {
           + "|و?أعلن\\p{L}*|و?صرح\\p{L}*|و?أوضح\\p{L}*|بحسب|وفقا)\\b"
           + "|と述べ|と語っ|と話し|によると|表示|说",
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS);
+  /** Speech verbs whose object is the one spoken to ({@code told AFP}, {@code a déclaré à}, {@code dijo a}). */
+  private static final Pattern TELLS = Pattern.compile(
+      "(?:told|tells|telling)\\b|(?:a déclaré|a dit|a confié) à|(?:dijo|declaró|ha detto|disse) a\\b",
+      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS);
   /** Speech verbs that refer back to the subject of their sentence ({@code …, adding “…”}, {@code مؤكداً أن «…»}). */
   private static final Pattern PARTICIPLE = Pattern.compile(
       "\\b(?:adding|saying|stressing|noting|insisting|warning|en ajoutant|ajoutant|añadiendo|aggiungendo|acrescentando"
@@ -181,6 +185,13 @@ final class QuoteFinder {
     }
     boolean colon = before.stripTrailing().endsWith(":");
     Speaker subject = firstPerson(mentions, beforeStart, open);
+    if (verbAt >= 0 && TELLS.matcher(text).region(verbAt, open).lookingAt()) {
+      // X told AFP that U.S. support…: “…”: the speaker stands before the verb; a name after it is the
+      // one told or part of what was said, so an unnamed teller ("an official told…") stays unnamed
+      Speaker teller = nearestPerson(mentions, beforeStart, verbAt, verbAt);
+      if (teller != null) return teller;
+      return pronounBefore(text, beforeStart, verbAt) ? lastSubjectBefore(mentions, beforeStart) : null;
+    }
     if (verbAt >= 0 && (PARTICIPLE.matcher(text).region(verbAt, verbEnd).lookingAt() || pronounBefore(text, beforeStart, verbAt))) {
       // he stated Putin remains “…”: the pronoun's person, the subject, not the nearest name
       return subject != null ? subject : lastSubjectBefore(mentions, beforeStart);

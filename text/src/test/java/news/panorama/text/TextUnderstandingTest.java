@@ -151,6 +151,13 @@ class TextUnderstandingTest {
     assertThat(told.quotes()).extracting(Quote::text).containsExactly(
         "Americans are discussing a new wave of pressure, so it is logical to negotiate now.");
     assertThat(told.quotes().get(0).speaker()).isNotEqualTo("AFP");
+    // nor is a name inside what was told: the teller is unnamed, so the quotation has no speaker
+    Annotated unnamed = analyze("en", "Kyiv is entering the talks.\nA Ukrainian official told AFP that U.S. military and "
+        + "financial support remains essential: \u201cAmericans are discussing a new wave of pressure.\u201d");
+    assertThat(unnamed.quotes()).hasSize(1);
+    assertThat(unnamed.quotes().get(0).speaker()).isEmpty();
+    Annotated named = analyze("en", "Dmitry Peskov told reporters that Moscow was ready: \u201cWe will wait for information.\u201d");
+    assertThat(named.quotes().get(0).speaker()).isEqualTo("Dmitry Peskov");
     Annotated ja = analyze("ja", "ゼレンスキー大統領は「交渉の準備はできている」と述べた。");
     assertThat(ja.quotes()).extracting(Quote::text).containsExactly("交渉の準備はできている");
   }
