@@ -72,13 +72,15 @@ import org.jspecify.annotations.Nullable;
  * also near it, the two stories' centroids are compared and merged when they agree (the older story
  * keeps its id), unless each has a signature of its own: something the leads (first three sentences)
  * of most of its articles name (a person, place, organisation, amount or year) and few of the
- * other's do. As a story
+ * other's do, or (undated articles) the texts of most of one's name a year few of the other's name. As a story
  * grows (every 4 articles up to 32, then at 48, 64, 96, 128…) it is tested for a split: a two-means
  * partition of its articles splits off the half that does not hold the story's first article, under
  * the id of that half's first article, when its halves have clearly different centroids, or when they
  * differ less ({@link #SIGNATURE_SILHOUETTE}) but each half has a signature of its own. Two events of
  * one kind (two earthquakes) differ in what they name; a story drifting over weeks keeps naming the
- * same people and places, and stays whole.
+ * same people and places, and stays whole. A story of undated articles also splits by a year that the
+ * leads of some of its articles name and the texts of the others do not ({@code yearPartition}): two
+ * events of one kind years apart, which name the same things.
  *
  * <p>Story ids are {@code "s-"} + the id of the story's first article. Everything iterates in
  * arrival order, so the same input in the same order gives the same stories. Not thread-safe: one
@@ -190,6 +192,19 @@ public final class StoryGrouper implements StoryClusterer, java.io.Serializable 
    * DUC recall 0.785 against 0.804).
    */
   static final int SIGNATURE_MIN_ARTICLES = 5;
+  /**
+   * The mean silhouette at which a story of undated articles splits by a year ({@code yearPartition}):
+   * low, because the two events of one kind share their words (ECB+ pairs at 0.23–0.31 on their gold
+   * partitions); the year in the leads is the evidence. 0.1–0.25 gave the same ECB+ figures, 0.3 lower
+   * (docs/benchmarks.md).
+   */
+  static final double YEAR_SPLIT_SILHOUETTE = 0.2;
+  /**
+   * A year splits a story only when at least this share of the articles whose texts name it name it
+   * in their leads: the event's own year, not one of its background (0.5: lower ECB+ figures, a
+   * story split by a year its articles recall; 0.6 and 0.8 lower too).
+   */
+  static final double YEAR_LEAD_SHARE = 0.7;
   /** How many of an article's features, most distinctive first, look up candidate stories and post a story. */
   static final int INDEXED_FEATURES = 24;
   /** A feature posted by more open stories than this brings no candidates (it tells stories apart from nothing). */
@@ -434,7 +449,7 @@ public final class StoryGrouper implements StoryClusterer, java.io.Serializable 
     for (Group other : near) {
       if (other == kept || !groups.containsKey(other.id) || !groups.containsKey(kept.id)) continue;
       if (kept.centroidCosine(other) < settings.mergeThreshold) continue;
-      if (apartBySignature(kept, other)) continue;
+      if (apartBySignature(kept, other) || apartByYear(kept, other)) continue;
       Group older = kept.seq < other.seq ? kept : other;
       Group younger = older == kept ? other : kept;
       absorb(older, younger);
@@ -486,6 +501,10 @@ public final class StoryGrouper implements StoryClusterer, java.io.Serializable 
     double silhouette = halves == null ? -1 : silhouette(members, halves);
     boolean accept = halves != null && silhouette >= settings.splitSilhouette;
     if (!accept && halves != null) accept = signatureSplit(halves, silhouette);
+    if (!accept) {
+      halves = yearPartition(members);
+      accept = halves != null;
+    }
     if (!accept) return;
     Group left = halves[0];
     Group right = halves[1];
@@ -516,6 +535,92 @@ public final class StoryGrouper implements StoryClusterer, java.io.Serializable 
     List<Member> right = halves[1].members;
     if (silhouette < SIGNATURE_SILHOUETTE || left.size() < SIGNATURE_MIN_ARTICLES || right.size() < SIGNATURE_MIN_ARTICLES) return false;
     return hasSignature(left, right) && hasSignature(right, left);
+  }
+
+  /**
+   * For a story of undated articles, the partition by a year that the texts of some of them name
+   * and the others' do not, when it splits the story cleanly ({@link #YEAR_SPLIT_SILHOUETTE}), or
+   * null. Without publication times the window cannot keep apart two events of one kind years
+   * apart (a 2008 and a 2013 patch of one browser), and their words and leads' names are the same, so
+   * neither the two-means nor the signature split finds them; but a report of the later event names
+   * its year in its lead, and a report of the earlier one cannot. The year must be named in the
+   * leads of most of the articles that name it ({@link #YEAR_LEAD_SHARE}: a year named in the
+   * background does not tell the event). Those articles make one half; each other article goes
+   * to the half whose words it is nearer to, between them and the articles that name the year
+   * nowhere (an article of the later event that does not name its year joins its half). Both halves
+   * must have {@link #SIGNATURE_MIN_ARTICLES}; of several years, the cleanest partition is taken.
+   */
+  private Group @Nullable [] yearPartition(List<Member> members) {
+    Int2IntOpenHashMap naming = new Int2IntOpenHashMap();
+    for (Member m : members) for (int y : m.years) naming.addTo(y, 1);
+    int n = members.size();
+    Group[] best = null;
+    double bestSilhouette = YEAR_SPLIT_SILHOUETTE;
+    for (var it = naming.int2IntEntrySet().fastIterator(); it.hasNext(); ) {
+      var e = it.next();
+      int year = e.getIntKey();
+      int count = e.getIntValue();
+      if (count < SIGNATURE_MIN_ARTICLES || n - count < SIGNATURE_MIN_ARTICLES) continue;
+      String key = "y:" + year;
+      if (!signatureIds.containsKey(key)) continue;
+      int id = signatureIds.getInt(key);
+      Group inLead = new Group("", 0);
+      Group nowhere = new Group("", 0);
+      for (Member m : members) {
+        if (Arrays.binarySearch(m.signature, id) >= 0) inLead.add(m);
+        else if (Arrays.binarySearch(m.years, year) < 0) nowhere.add(m);
+      }
+      if (inLead.members.size() < YEAR_LEAD_SHARE * count) continue;
+      Group a = new Group("", 0);
+      Group b = new Group("", 0);
+      for (Member m : members) {
+        if (Arrays.binarySearch(m.signature, id) >= 0) a.add(m);
+        else (inLead.cosine(m.vector) > cosineWithout(nowhere, m, Arrays.binarySearch(m.years, year) < 0) ? a : b).add(m);
+      }
+      if (a.members.size() < SIGNATURE_MIN_ARTICLES || b.members.size() < SIGNATURE_MIN_ARTICLES) continue;
+      Group[] partition = {a, b};
+      double s = silhouette(members, partition);
+      if (s >= bestSilhouette) {
+        bestSilhouette = s;
+        best = partition;
+      }
+    }
+    return best;
+  }
+
+  /** The cosine of a member with a group, leaving the member out of it when it is in it ({@code in}). */
+  private static double cosineWithout(Group g, Member m, boolean in) {
+    if (!in) return g.cosine(m.vector);
+    double dot = g.cosine(m.vector) * Math.sqrt(g.normSquared);
+    double rest = g.normSquared - 2 * dot + 1;
+    return rest <= 1e-9 ? 0 : (dot - 1) / Math.sqrt(rest);
+  }
+
+  /**
+   * Whether two stories of undated articles are told apart by a year: the texts of most of one's
+   * latest {@value Group#NEAREST_MEMBERS} articles ({@link #SIGNATURE_SHARE}) name a year that few
+   * of the other's name ({@link #SIGNATURE_OTHER_SHARE}). The mirror of {@link #yearPartition}: without
+   * it the halves of a year split merge back on the next article. Only undated articles carry years
+   * ({@link Member#years}).
+   */
+  private static boolean apartByYear(Group a, Group b) {
+    if (a.members.size() < SIGNATURE_MIN_ARTICLES || b.members.size() < SIGNATURE_MIN_ARTICLES) return false;
+    List<Member> x = latest(a.members);
+    List<Member> y = latest(b.members);
+    return ownYear(x, y) || ownYear(y, x);
+  }
+
+  private static boolean ownYear(List<Member> half, List<Member> other) {
+    Int2IntOpenHashMap inHalf = new Int2IntOpenHashMap();
+    for (Member m : half) for (int year : m.years) inHalf.addTo(year, 1);
+    if (inHalf.isEmpty()) return false;
+    Int2IntOpenHashMap inOther = new Int2IntOpenHashMap();
+    for (Member m : other) for (int year : m.years) inOther.addTo(year, 1);
+    for (var it = inHalf.int2IntEntrySet().fastIterator(); it.hasNext(); ) {
+      var e = it.next();
+      if (e.getIntValue() >= SIGNATURE_SHARE * half.size() && inOther.get(e.getIntKey()) <= SIGNATURE_OTHER_SHARE * other.size()) return true;
+    }
+    return false;
   }
 
   /** Two-means from two seed groups: the two halves, or null when one comes out under two articles. */

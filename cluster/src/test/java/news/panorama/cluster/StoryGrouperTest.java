@@ -294,6 +294,25 @@ class StoryGrouperTest {
   }
 
   /**
+   * The year split on its own: two emergency patches of one browser, years apart, undated, naming
+   * the same company, browser and system in their leads, one after the other as in ECB+. Every article
+   * joins (threshold 0) and splits on the words alone are off (silhouette 1); the signature split
+   * cannot fire either, for the earlier event's reports name nothing the later one's do not. The later
+   * reports name their year (September 2013) in their leads, the earlier ones no year, and the story
+   * splits there; the later report that names no year goes with its event by its words.
+   */
+  @Test
+  void yearSplit_separatesTwoEventsOfOneKind_yearsApart_thatNameTheSameThings() throws IOException {
+    StoryGrouper.Settings wordsNeverSplit = new StoryGrouper.Settings(0, Duration.ofDays(60), 0.5, 1.0, 0.7, 0, 0.88);
+    Map<String, String> patches = StoryClusterer.groupAll(new StoryGrouper(wordsNeverSplit),
+        analyzed("/two-events-years-apart.jsonl"), () -> {});
+    String binding = patches.get("binding-0");
+    String memory = patches.get("memory-0");
+    assertThat(binding).isNotEqualTo(memory);
+    patches.forEach((id, story) -> assertThat(story).as(id).isEqualTo(id.startsWith("binding") ? binding : memory));
+  }
+
+  /**
    * What a split compares: the entities, amounts and years an article's lead names (real text, the
    * text stage's entities), which differ between two events of one kind and repeat along one story.
    */
