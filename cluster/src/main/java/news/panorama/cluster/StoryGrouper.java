@@ -611,16 +611,7 @@ public final class StoryGrouper implements StoryClusterer, java.io.Serializable 
   }
 
   private static boolean ownYear(List<Member> half, List<Member> other) {
-    Int2IntOpenHashMap inHalf = new Int2IntOpenHashMap();
-    for (Member m : half) for (int year : m.years) inHalf.addTo(year, 1);
-    if (inHalf.isEmpty()) return false;
-    Int2IntOpenHashMap inOther = new Int2IntOpenHashMap();
-    for (Member m : other) for (int year : m.years) inOther.addTo(year, 1);
-    for (var it = inHalf.int2IntEntrySet().fastIterator(); it.hasNext(); ) {
-      var e = it.next();
-      if (e.getIntValue() >= SIGNATURE_SHARE * half.size() && inOther.get(e.getIntKey()) <= SIGNATURE_OTHER_SHARE * other.size()) return true;
-    }
-    return false;
+    return namedApart(half, other, m -> m.years);
   }
 
   /** Two-means from two seed groups: the two halves, or null when one comes out under two articles. */
@@ -661,10 +652,19 @@ public final class StoryGrouper implements StoryClusterer, java.io.Serializable 
    * ({@link #SIGNATURE_OTHER_SHARE}).
    */
   private static boolean hasSignature(List<Member> half, List<Member> other) {
+    return namedApart(half, other, m -> m.signature);
+  }
+
+  /**
+   * Whether something ({@code named}: the numbers of a member's signature entries, or its years) is
+   * named by at least {@link #SIGNATURE_SHARE} of one half's articles and at most
+   * {@link #SIGNATURE_OTHER_SHARE} of the other's.
+   */
+  private static boolean namedApart(List<Member> half, List<Member> other, java.util.function.Function<Member, int[]> named) {
     Int2IntOpenHashMap inHalf = new Int2IntOpenHashMap();
-    for (Member m : half) for (int f : m.signature) inHalf.addTo(f, 1);
+    for (Member m : half) for (int f : named.apply(m)) inHalf.addTo(f, 1);
     Int2IntOpenHashMap inOther = new Int2IntOpenHashMap();
-    for (Member m : other) for (int f : m.signature) inOther.addTo(f, 1);
+    for (Member m : other) for (int f : named.apply(m)) inOther.addTo(f, 1);
     for (var it = inHalf.int2IntEntrySet().fastIterator(); it.hasNext(); ) {
       var e = it.next();
       if (e.getIntValue() >= SIGNATURE_SHARE * half.size() && inOther.get(e.getIntKey()) <= SIGNATURE_OTHER_SHARE * other.size()) return true;

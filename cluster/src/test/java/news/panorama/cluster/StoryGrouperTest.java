@@ -285,12 +285,16 @@ class StoryGrouperTest {
   void twoEventsOfOneKind_withDifferentPeople_endInTwoStories_evenWhenOnlyTheSignaturesSplit() throws IOException {
     StoryGrouper.Settings wordsNeverSplit = new StoryGrouper.Settings(0, Duration.ofDays(60), 0.5, 1.0, 0.7, 0, 0.88);
     for (StoryGrouper grouper : List.of(StoryGrouper.withDefaults(), new StoryGrouper(wordsNeverSplit))) {
-      Map<String, String> rehab = StoryClusterer.groupAll(grouper, analyzed("/two-events-one-kind.jsonl"), () -> {});
-      String reid = rehab.get("reid-0");
-      String lohan = rehab.get("lohan-0");
-      assertThat(reid).isNotEqualTo(lohan);
-      rehab.forEach((id, story) -> assertThat(story).as(id).isEqualTo(id.startsWith("reid") ? reid : lohan));
+      assertTwoStories(StoryClusterer.groupAll(grouper, analyzed("/two-events-one-kind.jsonl"), () -> {}), "reid", "lohan");
     }
+  }
+
+  /** The articles whose ids start with {@code a} form one story, those with {@code b} another. */
+  private static void assertTwoStories(Map<String, String> predicted, String a, String b) {
+    String storyA = predicted.get(a + "-0");
+    String storyB = predicted.get(b + "-0");
+    assertThat(storyA).isNotEqualTo(storyB);
+    predicted.forEach((id, story) -> assertThat(story).as(id).isEqualTo(id.startsWith(a) ? storyA : storyB));
   }
 
   /**
@@ -304,12 +308,8 @@ class StoryGrouperTest {
   @Test
   void yearSplit_separatesTwoEventsOfOneKind_yearsApart_thatNameTheSameThings() throws IOException {
     StoryGrouper.Settings wordsNeverSplit = new StoryGrouper.Settings(0, Duration.ofDays(60), 0.5, 1.0, 0.7, 0, 0.88);
-    Map<String, String> patches = StoryClusterer.groupAll(new StoryGrouper(wordsNeverSplit),
-        analyzed("/two-events-years-apart.jsonl"), () -> {});
-    String binding = patches.get("binding-0");
-    String memory = patches.get("memory-0");
-    assertThat(binding).isNotEqualTo(memory);
-    patches.forEach((id, story) -> assertThat(story).as(id).isEqualTo(id.startsWith("binding") ? binding : memory));
+    assertTwoStories(StoryClusterer.groupAll(new StoryGrouper(wordsNeverSplit),
+        analyzed("/two-events-years-apart.jsonl"), () -> {}), "binding", "memory");
   }
 
   /**
