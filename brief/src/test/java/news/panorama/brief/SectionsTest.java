@@ -25,7 +25,8 @@ class SectionsTest {
   private static final StorySections SEED_SECTIONS = Sections.of(SEEDS);
   private static final Instant MONDAY = Instant.parse("2025-11-17T09:00:00Z");
 
-  private static Annotated article(String id, String source, String country, String language, String title, String text) {
+  /** An article of a test story, analyzed (published on Monday 17 November 2025, URL from its id). */
+  static Annotated article(String id, String source, String country, String language, String title, String text) {
     return ANALYZER.analyze(Article.of(id, "https://example.org/" + id, source, country, language, MONDAY, title, text));
   }
 

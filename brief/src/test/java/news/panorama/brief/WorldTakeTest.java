@@ -1,8 +1,8 @@
 package news.panorama.brief;
 
+import static news.panorama.brief.SectionsTest.article;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import news.panorama.core.Annotated;
-import news.panorama.core.Article;
 import news.panorama.core.Entity;
 import news.panorama.core.Sample;
 import news.panorama.core.StorySections.CountryTake;
@@ -22,11 +21,6 @@ import org.junit.jupiter.api.Test;
 class WorldTakeTest {
   private static final MultilingualAnalyzer ANALYZER = new MultilingualAnalyzer();
   private static final List<Annotated> SEEDS = Sample.articles().stream().map(ANALYZER::analyze).toList();
-  private static final Instant MONDAY = Instant.parse("2025-11-17T09:00:00Z");
-
-  private static Annotated article(String id, String source, String country, String language, String title, String text) {
-    return ANALYZER.analyze(Article.of(id, "https://example.org/" + id, source, country, language, MONDAY, title, text));
-  }
 
   private static Map<String, CountryTake> takes(List<Annotated> story) {
     return WorldTake.of(story, new Usable()).stream().collect(Collectors.toMap(CountryTake::country, Function.identity()));
