@@ -37,7 +37,8 @@ record Token(String surface, String folded, int start, int end, boolean number) 
       String stripped = Folding.stripClitics(raw);
       if (stripped.isEmpty()) continue;
       int start = from + seg[0] + Math.max(0, raw.indexOf(stripped));
-      if (seg[1] < part.length() && part.charAt(seg[1]) == '.' && raw.endsWith(stripped) && isDottedInitialism(stripped)) {
+      if (seg[1] < part.length() && part.charAt(seg[1]) == '.' && raw.endsWith(stripped)
+          && Folding.isInitialism(stripped) && !stripped.endsWith(".")) {
         // ICU leaves the last period out of U.N. and U.S.: the name keeps it, its folded form does not
         out.add(new Token(stripped + ".", Folding.fold(stripped), start, start + stripped.length() + 1, false));
         continue;
@@ -83,15 +84,6 @@ record Token(String surface, String folded, int start, int end, boolean number) 
       }
     }
     return -1;
-  }
-
-  /** Letters each followed by a period but the last: {@code U.N}, {@code U.S}, {@code e.g}. */
-  static boolean isDottedInitialism(String w) {
-    if (w.length() < 3 || w.length() % 2 == 0) return false;
-    for (int i = 0; i < w.length(); i++) {
-      if (i % 2 == 0 ? !Character.isLetter(w.charAt(i)) : w.charAt(i) != '.') return false;
-    }
-    return true;
   }
 
   /** Katakana words the dictionary splits ({@code アン|カラ}) are one loanword or name: rejoined. */
