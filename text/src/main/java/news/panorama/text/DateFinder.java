@@ -154,6 +154,10 @@ final class DateFinder {
       "на");
   private static final String NUM_DAY = "(?<day>[0-3]?\\d)";
   private static final String YEAR = "(?<year>(?:1[89]|20)\\d{2})";
+  /** Space within one written date: never a line break (a paragraph's last number is no day of the next's month). */
+  private static final String SPACE = "[^\\S\\n]+";
+  /** A year joined to its day by a dash: November 27-2005. */
+  private static final String DASH = "[^\\S\\n]?-[^\\S\\n]?";
 
   /** What may open a month expression ({@code mid-October}, {@code in February}); "" first: none. */
   private static final List<String> MONTH_EDGES = List.of("", "mid-", "mid ", "early ", "late ", "début ", "fin ",
@@ -329,12 +333,20 @@ final class DateFinder {
       rules.add(new Rule(Pattern.compile(l + YEAR + "-(?<m>[01]\\d)-(?<day>[0-3]\\d)" + r), MatchStarts.DIGIT,
           (m, t, v, p) -> day(m, Integer.parseInt(m.group("year")), Integer.parseInt(m.group("m")),
               Integer.parseInt(m.group("day")))));
-      rules.add(new Rule(Pattern.compile(l + "(?<a>[0-3]?\\d)(?<sep>[./])(?<b>[01]?\\d)\\k<sep>" + YEAR + r),
+      rules.add(new Rule(Pattern.compile(l + "(?<a>[0-3]?\\d)(?<sep>[./])(?<b>[0-3]?\\d)\\k<sep>" + YEAR + r),
           MatchStarts.DIGIT, (m, t, v, p) -> {
             int a = Integer.parseInt(m.group("a"));
             int b = Integer.parseInt(m.group("b"));
             boolean monthFirst = v.monthFirstNumeric && m.group("sep").equals("/") && a <= 12 || b > 12;
             return day(m, Integer.parseInt(m.group("year")), monthFirst ? a : b, monthFirst ? b : a);
+          }));
+      // 11/28/05 · 04/02/07: the dateline of many web outlets, a two-digit year (slashes only: 6.1.05 may be a version)
+      rules.add(new Rule(Pattern.compile(l + "(?<a>[0-3]?\\d)/(?<b>[0-3]?\\d)/(?<yy>\\d{2})(?![\\p{L}\\d/])"),
+          MatchStarts.DIGIT, (m, t, v, p) -> {
+            int a = Integer.parseInt(m.group("a"));
+            int b = Integer.parseInt(m.group("b"));
+            boolean monthFirst = v.monthFirstNumeric && a <= 12 || b > 12;
+            return day(m, fullYear(Integer.parseInt(m.group("yy")), p), monthFirst ? a : b, monthFirst ? b : a);
           }));
       rules.add(new Rule(Pattern.compile("(?:" + YEAR + "\\s?年\\s?)?(?<m>[01]?\\d)\\s?月\\s?(?<day>[0-3]?\\d)\\s?日"),
           MatchStarts.DIGIT, "月日", (m, t, v, p) -> withYear(m, p, Integer.parseInt(m.group("m")), Integer.parseInt(m.group("day")))));
@@ -343,11 +355,11 @@ final class DateFinder {
       rules.add(new Rule(Pattern.compile(YEAR + "\\s?年(?!\\s?\\d)"), MatchStarts.DIGIT, "年",
           (m, t, v, p) -> new Found(m.start(), m.end(), m.group("year"), "year")));
       // Nov. 19, 2025 · November 19 · Nov 19th
-      rules.add(new Rule(Pattern.compile(l + month + "\\.?\\s+" + NUM_DAY + "(?:st|nd|rd|th)?(?:,?\\s+" + YEAR + ")?" + r,
-          flags), atMonth, (m, t, v, p) -> writtenDay(m, t, v, p)));
+      rules.add(new Rule(Pattern.compile(l + month + "\\.?" + SPACE + NUM_DAY + "(?:st|nd|rd|th)?(?:(?:,?" + SPACE + "|" + DASH + ")"
+          + YEAR + ")?" + r, flags), atMonth, (m, t, v, p) -> writtenDay(m, t, v, p)));
       // 19 November 2025 · 19. November · 19 de noviembre de 2025 · 19 листопада 2025 року
-      rules.add(new Rule(Pattern.compile(l + NUM_DAY + "(?:\\.|er|º|-?го)?\\s+(?:de\\s+)?" + month
-          + "\\.?(?:,?\\s+(?:de\\s+)?" + YEAR + "(?:\\s+(?:года|року|г\\.|р\\.))?)?" + r, flags),
+      rules.add(new Rule(Pattern.compile(l + NUM_DAY + "(?:\\.|er|º|-?го)?" + SPACE + "(?:de" + SPACE + ")?" + month
+          + "\\.?(?:,?" + SPACE + "(?:de" + SPACE + ")?" + YEAR + "(?:\\s+(?:года|року|г\\.|р\\.))?)?" + r, flags),
           MatchStarts.DIGIT, (m, t, v, p) -> writtenDay(m, t, v, p)));
       // in February 2022 · mid-October · early March · в ноябре 2024 (the preposition is read before the match)
       List<String> monthStarts = new ArrayList<>(); // how a month expression can begin: [edge] month
@@ -549,6 +561,17 @@ final class DateFinder {
       default -> String.valueOf(published.getYear() + offset);
     };
     return new Found(m.start(), m.end(), value, granularity);
+  }
+
+  /**
+   * The year a two-digit year stands for: the one nearest the publication date not more than a year
+   * after it, or without one 2000–2049 and 1950–1999.
+   */
+  static int fullYear(int twoDigits, @Nullable LocalDate published) {
+    if (published == null) return twoDigits < 50 ? 2000 + twoDigits : 1900 + twoDigits;
+    int century = published.getYear() / 100 * 100;
+    int year = century + twoDigits;
+    return year > published.getYear() + 1 ? year - 100 : year;
   }
 
   private static @Nullable Found day(Matcher m, int year, int month, int day) {

@@ -61,4 +61,26 @@ class DateFinderTest {
     assertThat(found).extracting(DateFinder.Found::value).containsExactly("", "2025-11-19");
     assertThat(found).extracting(DateFinder.Found::granularity).containsExactly("day", "day");
   }
+
+  @Test
+  void datelinesWithShortYearsOrDashesResolve_andNoDateSpansALineBreak() {
+    assertThat(values("11/28/05\nAftershocks jolt the island.", "en")).containsExactly("11/28/05=2005-11-28");
+    assertThat(values("POSTED: 04/02/07, 9:00 PM PDT", "en")).containsExactly("04/02/07=2007-04-02");
+    assertThat(values("He was born on 10/23/66 in Dallas.", "en")).containsExactly("10/23/66=1966-10-23");
+    assertThat(values("Updated 11/27/2005 3:41 PM", "en")).containsExactly("11/27/2005=2005-11-27");
+    assertThat(values("Sunday, November 27-2005 at 16:12", "en")).contains("November 27-2005=2005-11-27");
+    assertThat(values("The survey puts the magnitude at 6.1.\nNovember 28, 2005\nTen people were killed.", "en"))
+        .containsExactly("November 28, 2005=2005-11-28");
+    assertThat(values("Scores of 1/2/345 and 24/7/365 are no dates.", "en")).isEmpty();
+  }
+
+  @Test
+  void twoDigitYearsTakeTheCenturyOfThePublicationDate() {
+    assertThat(DateFinder.fullYear(5, LocalDate.of(2005, 11, 28))).isEqualTo(2005);
+    assertThat(DateFinder.fullYear(26, LocalDate.of(2025, 11, 28))).isEqualTo(2026);
+    assertThat(DateFinder.fullYear(27, LocalDate.of(2025, 11, 28))).isEqualTo(1927);
+    assertThat(DateFinder.fullYear(99, LocalDate.of(2001, 1, 1))).isEqualTo(1999);
+    assertThat(DateFinder.fullYear(66, null)).isEqualTo(1966);
+    assertThat(DateFinder.fullYear(13, null)).isEqualTo(2013);
+  }
 }
