@@ -198,6 +198,34 @@ class StoryGrouperTest {
     assertThat(g.openStories()).isEqualTo(1);
   }
 
+  /**
+   * An article that came before its story formed (here a commentary on the resignation) stays alone
+   * while the reports grow a story beside it; once a report is near both, the one-article story
+   * rejoins at a centroid cosine under the merge threshold. Two such commentaries are a story of their
+   * own and stay apart at the same cosine.
+   */
+  @Test
+  void aStraggler_rejoinsTheStoryThatGrewBesideIt_whileTwoArticlesStayAStory() {
+    StoryGrouper.Settings s = new StoryGrouper.Settings(0.5, Duration.ofDays(14), 0.8, 1.0, 0.7, 0.5, 0.75);
+    List<String> reports = List.of(
+        "minister resigns ministry statement palace successor named",
+        "minister resigns ministry statement palace successor sworn",
+        "minister resigns ministry statement palace successor vote",
+        "minister resigns ministry statement palace successor scandal legacy");
+    for (int commentaries : new int[] {1, 2}) {
+      StoryGrouper g = new StoryGrouper(s);
+      List<Annotated> articles = new ArrayList<>();
+      for (int i = 0; i < commentaries; i++) {
+        articles.add(doc("c" + i, hours(i), "en", "minister resigns palace scandal legacy career critics"));
+      }
+      for (int i = 0; i < reports.size(); i++) articles.add(doc("r" + i, hours(2 + i), "en", reports.get(i)));
+      Map<String, String> story = StoryClusterer.groupAll(g, articles, () -> {});
+      assertThat(story.get("r0")).isEqualTo(story.get("r3"));
+      if (commentaries == 1) assertThat(story.get("c0")).as("one commentary").isEqualTo(story.get("r0"));
+      else assertThat(story.get("c0")).as("two commentaries").isEqualTo(story.get("c1")).isNotEqualTo(story.get("r0"));
+    }
+  }
+
   @Test
   void splits_aStoryWhoseArticlesDriftIntoTwoEvents() {
     StoryGrouper.Settings s = new StoryGrouper.Settings(0.2, Duration.ofDays(14), 1.0, 0.4, 0.7, 0.5, 0.75);
