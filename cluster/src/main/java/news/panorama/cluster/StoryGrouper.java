@@ -513,11 +513,15 @@ public final class StoryGrouper implements StoryClusterer, java.io.Serializable 
     Group[] halves = twoMeans(members, seedA, seedB);
     double silhouette = halves == null ? -1 : silhouette(members, halves);
     boolean accept = halves != null && silhouette >= settings.splitSilhouette;
-    if (!accept && halves != null) accept = signatureSplit(halves, silhouette);
     if (!accept) {
-      halves = yearPartition(members);
-      accept = halves != null;
+      // a year that tells two undated events apart is better evidence than the words' partition
+      Group[] byYear = yearPartition(members);
+      if (byYear != null) {
+        halves = byYear;
+        accept = true;
+      }
     }
+    if (!accept && halves != null) accept = signatureSplit(halves, silhouette);
     if (!accept) return;
     Group left = halves[0];
     Group right = halves[1];
@@ -561,7 +565,9 @@ public final class StoryGrouper implements StoryClusterer, java.io.Serializable 
    * background does not tell the event). Those articles make one half; each other article goes
    * to the half whose words it is nearer to, between them and the articles that name the year
    * nowhere (an article of the later event that does not name its year joins its half). Both halves
-   * must have {@link #SIGNATURE_MIN_ARTICLES}; of several years, the cleanest partition is taken.
+   * must have {@link #SIGNATURE_MIN_ARTICLES}, and not be of one time ({@link #contemporary}); of
+   * several years, the cleanest partition is taken. Tried before the signature split, whose halves
+   * follow the words.
    */
   private Group @Nullable [] yearPartition(List<Member> members) {
     Int2IntOpenHashMap naming = new Int2IntOpenHashMap();
@@ -591,6 +597,7 @@ public final class StoryGrouper implements StoryClusterer, java.io.Serializable 
         else (inLead.cosine(m.vector) > cosineWithout(nowhere, m, Arrays.binarySearch(m.years, year) < 0) ? a : b).add(m);
       }
       if (a.members.size() < SIGNATURE_MIN_ARTICLES || b.members.size() < SIGNATURE_MIN_ARTICLES) continue;
+      if (contemporary(a.members, b.members, year)) continue;
       Group[] partition = {a, b};
       double s = silhouette(members, partition);
       if (s >= bestSilhouette) {
@@ -599,6 +606,38 @@ public final class StoryGrouper implements StoryClusterer, java.io.Serializable 
       }
     }
     return best;
+  }
+
+  /**
+   * Whether the two halves of a year partition were written in one time: the latest other year that
+   * most of the other half's articles name ({@code b}: at least two, and half of those) is named by at
+   * least half of the year's half too. Two events years apart cannot share their latest year; one
+   * event told in a year before the one it is about can (a ceremony of 2014 announced in 2013, its
+   * reports naming 2014 in some leads and 2013 in all of them).
+   */
+  private static boolean contemporary(List<Member> a, List<Member> b, int year) {
+    Int2IntOpenHashMap latest = new Int2IntOpenHashMap();
+    for (Member m : b) {
+      for (int k = m.years.length - 1; k >= 0; k--) {
+        if (m.years[k] != year) {
+          latest.addTo(m.years[k], 1);
+          break;
+        }
+      }
+    }
+    int other = 0;
+    int count = 0;
+    for (var it = latest.int2IntEntrySet().fastIterator(); it.hasNext(); ) {
+      var e = it.next();
+      if (e.getIntValue() > count || e.getIntValue() == count && e.getIntKey() > other) {
+        other = e.getIntKey();
+        count = e.getIntValue();
+      }
+    }
+    if (count < Math.max(2, b.size() / 2)) return false;
+    int inA = 0;
+    for (Member m : a) if (Arrays.binarySearch(m.years, other) >= 0) inA++;
+    return inA >= 0.5 * a.size();
   }
 
   /** The cosine of a member with a group, leaving the member out of it when it is in it ({@code in}). */

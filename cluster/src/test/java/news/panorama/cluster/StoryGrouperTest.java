@@ -341,6 +341,34 @@ class StoryGrouperTest {
   }
 
   /**
+   * No year split within one time: the reports of a ceremony to be held in 2014, written in 2013,
+   * some naming 2014 in their leads and all of them 2013, stay one story (the later year's half and
+   * the other half share their latest year), where reports of two events years apart would split.
+   */
+  @Test
+  void yearSplit_keepsWhole_anEventToldTheYearBefore() {
+    StoryGrouper.Settings wordsNeverSplit = new StoryGrouper.Settings(0, Duration.ofDays(60), 0.5, 1.0, 0.7, 0, 0.88);
+    for (boolean sameTime : new boolean[] {true, false}) {
+      List<Annotated> articles = new ArrayList<>();
+      for (int i = 0; i < 7; i++) {
+        articles.add(undated("next-" + i, "academy names comedian host ceremony stage telecast show " + "night".repeat(i + 1),
+            2013, 2014));
+        if (i < 6) {
+          articles.add(sameTime
+              ? undated("told-" + i, "academy names comedian host producers praise choice " + "word".repeat(i + 1), 2013)
+              : undated("told-" + i, "academy names comedian host producers praise choice " + "word".repeat(i + 1)));
+        }
+      }
+      Map<String, String> story = StoryClusterer.groupAll(new StoryGrouper(wordsNeverSplit), articles, () -> {});
+      if (sameTime) {
+        assertThat(Set.copyOf(story.values())).as("one time").hasSize(1);
+      } else {
+        assertTwoStories(story, "next", "told");
+      }
+    }
+  }
+
+  /**
    * What a split compares: the entities, amounts and years an article's lead names (real text, the
    * text stage's entities), which differ between two events of one kind and repeat along one story.
    */
