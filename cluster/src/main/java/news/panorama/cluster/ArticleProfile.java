@@ -77,11 +77,8 @@ record ArticleProfile(String id, @Nullable Instant time, String language, Map<St
       if (q.sentence() < LEAD_SENTENCES) out.add(amountFeature(q));
     }
     for (DateMention d : article.dates()) {
-      String v = d.value();
-      if (d.sentence() < LEAD_SENTENCES && v.length() >= 4 && Character.isDigit(v.charAt(0))
-          && Character.isDigit(v.charAt(1)) && Character.isDigit(v.charAt(2)) && Character.isDigit(v.charAt(3))) {
-        out.add("y:" + v.substring(0, 4));
-      }
+      int year = yearOf(d);
+      if (d.sentence() < LEAD_SENTENCES && year >= 0) out.add("y:" + year);
     }
     return out;
   }
@@ -90,13 +87,18 @@ record ArticleProfile(String id, @Nullable Instant time, String language, Map<St
   static int[] yearsOf(Annotated article) {
     TreeSet<Integer> years = new TreeSet<>();
     for (DateMention d : article.dates()) {
-      String v = d.value();
-      if (v.length() >= 4 && Character.isDigit(v.charAt(0)) && Character.isDigit(v.charAt(1))
-          && Character.isDigit(v.charAt(2)) && Character.isDigit(v.charAt(3))) {
-        years.add(Integer.parseInt(v.substring(0, 4)));
-      }
+      int year = yearOf(d);
+      if (year >= 0) years.add(year);
     }
     return years.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  /** The year a resolved time expression names (its value begins with four digits), or -1. */
+  private static int yearOf(DateMention d) {
+    String v = d.value();
+    if (v.length() < 4) return -1;
+    for (int i = 0; i < 4; i++) if (!Character.isDigit(v.charAt(i))) return -1;
+    return Integer.parseInt(v.substring(0, 4));
   }
 
   static String entityFeature(String key) {

@@ -625,19 +625,25 @@ public final class StoryGrouper implements StoryClusterer, java.io.Serializable 
         }
       }
     }
-    int other = 0;
-    int count = 0;
-    for (var it = latest.int2IntEntrySet().fastIterator(); it.hasNext(); ) {
-      var e = it.next();
-      if (e.getIntValue() > count || e.getIntValue() == count && e.getIntKey() > other) {
-        other = e.getIntKey();
-        count = e.getIntValue();
-      }
-    }
-    if (count < Math.max(2, b.size() / 2)) return false;
+    int other = mostNamed(latest);
+    if (latest.get(other) < Math.max(2, b.size() / 2)) return false;
     int inA = 0;
     for (Member m : a) if (Arrays.binarySearch(m.years, other) >= 0) inA++;
     return inA >= 0.5 * a.size();
+  }
+
+  /** The year with the highest count (the later on a tie), or 0 when there is none. */
+  private static int mostNamed(Int2IntOpenHashMap counts) {
+    int best = 0;
+    int bestCount = 0;
+    for (var it = counts.int2IntEntrySet().fastIterator(); it.hasNext(); ) {
+      var e = it.next();
+      if (e.getIntValue() > bestCount || e.getIntValue() == bestCount && e.getIntKey() > best) {
+        best = e.getIntKey();
+        bestCount = e.getIntValue();
+      }
+    }
+    return best;
   }
 
   /** The cosine of a member with a group, leaving the member out of it when it is in it ({@code in}). */
@@ -900,16 +906,7 @@ public final class StoryGrouper implements StoryClusterer, java.io.Serializable 
 
     /** The latest year named most often by the undated members (the later on a tie), or 0. */
     int dominantYear() {
-      int best = 0;
-      int bestCount = 0;
-      for (var it = latestYears.int2IntEntrySet().fastIterator(); it.hasNext(); ) {
-        var e = it.next();
-        if (e.getIntValue() > bestCount || (e.getIntValue() == bestCount && e.getIntKey() > best)) {
-          best = e.getIntKey();
-          bestCount = e.getIntValue();
-        }
-      }
-      return best;
+      return mostNamed(latestYears);
     }
 
     /**
