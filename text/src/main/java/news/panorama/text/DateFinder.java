@@ -334,20 +334,11 @@ final class DateFinder {
           (m, t, v, p) -> day(m, Integer.parseInt(m.group("year")), Integer.parseInt(m.group("m")),
               Integer.parseInt(m.group("day")))));
       rules.add(new Rule(Pattern.compile(l + "(?<a>[0-3]?\\d)(?<sep>[./])(?<b>[0-3]?\\d)\\k<sep>" + YEAR + r),
-          MatchStarts.DIGIT, (m, t, v, p) -> {
-            int a = Integer.parseInt(m.group("a"));
-            int b = Integer.parseInt(m.group("b"));
-            boolean monthFirst = v.monthFirstNumeric && m.group("sep").equals("/") && a <= 12 || b > 12;
-            return day(m, Integer.parseInt(m.group("year")), monthFirst ? a : b, monthFirst ? b : a);
-          }));
+          MatchStarts.DIGIT,
+          (m, t, v, p) -> numericDay(m, v, Integer.parseInt(m.group("year")), m.group("sep").equals("/"))));
       // 11/28/05 · 04/02/07: the dateline of many web outlets, a two-digit year (slashes only: 6.1.05 may be a version)
       rules.add(new Rule(Pattern.compile(l + "(?<a>[0-3]?\\d)/(?<b>[0-3]?\\d)/(?<yy>\\d{2})(?![\\p{L}\\d/])"),
-          MatchStarts.DIGIT, (m, t, v, p) -> {
-            int a = Integer.parseInt(m.group("a"));
-            int b = Integer.parseInt(m.group("b"));
-            boolean monthFirst = v.monthFirstNumeric && a <= 12 || b > 12;
-            return day(m, fullYear(Integer.parseInt(m.group("yy")), p), monthFirst ? a : b, monthFirst ? b : a);
-          }));
+          MatchStarts.DIGIT, (m, t, v, p) -> numericDay(m, v, fullYear(Integer.parseInt(m.group("yy")), p), true)));
       rules.add(new Rule(Pattern.compile("(?:" + YEAR + "\\s?年\\s?)?(?<m>[01]?\\d)\\s?月\\s?(?<day>[0-3]?\\d)\\s?日"),
           MatchStarts.DIGIT, "月日", (m, t, v, p) -> withYear(m, p, Integer.parseInt(m.group("m")), Integer.parseInt(m.group("day")))));
       rules.add(new Rule(Pattern.compile(YEAR + "\\s?年\\s?(?<m>[01]?\\d)\\s?月(?!\\s?\\d)"), MatchStarts.DIGIT, "年月",
@@ -561,6 +552,18 @@ final class DateFinder {
       default -> String.valueOf(published.getYear() + offset);
     };
     return new Found(m.start(), m.end(), value, granularity);
+  }
+
+  /**
+   * A date written in numbers, its fields {@code a} and {@code b}: month first where the language
+   * writes it so with slashes (11/28/2005 in English) and the first field can be a month, or when the
+   * second cannot be; day first otherwise (19.11.2024, 28/11/05 in French).
+   */
+  private static @Nullable Found numericDay(Matcher m, Vocabulary v, int year, boolean slash) {
+    int a = Integer.parseInt(m.group("a"));
+    int b = Integer.parseInt(m.group("b"));
+    boolean monthFirst = v.monthFirstNumeric && slash && a <= 12 || b > 12;
+    return day(m, year, monthFirst ? a : b, monthFirst ? b : a);
   }
 
   /**

@@ -170,7 +170,7 @@ final class SentenceSplitter {
   }
 
   private static boolean isOpeningMark(char m) {
-    return m == '`' || m == '<' || m == '“' || m == '„' || m == '«' || m == '「' || m == '『';
+    return m == '`' || m == '<' || OPENING_MARKS.indexOf(m) >= 0;
   }
 
   private static boolean closes(char open, char m) {

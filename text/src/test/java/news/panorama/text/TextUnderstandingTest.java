@@ -25,6 +25,11 @@ class TextUnderstandingTest {
     return ANALYZER.analyze(Article.of("t-" + language, "", "test", "", language, TUESDAY, "", text));
   }
 
+  /** The sentences the text stage finds, as cut from the text by their offsets. */
+  private static List<String> sentences(String language, String text) {
+    return analyze(language, text).sentences().stream().map(s -> text.substring(s.start(), s.end())).toList();
+  }
+
   private static Optional<Entity> entity(Annotated a, String key) {
     return a.entities().stream().filter(e -> e.key().equals(key)).findFirst();
   }
@@ -178,8 +183,7 @@ class TextUnderstandingTest {
   void aQuotationEndingInAnExclamation_doesNotEndTheSentenceThatGoesOn() {
     String text = "Democrats shouted \u201cResign now!\u201d at the Speaker when he spoke. \u201cWhy?\u201d he asked. "
         + "The vote was held! iPhone sales were not discussed.";
-    Annotated a = analyze("en", text);
-    assertThat(a.sentences()).extracting(s -> text.substring(s.start(), s.end())).containsExactly(
+    assertThat(sentences("en", text)).containsExactly(
         "Democrats shouted \u201cResign now!\u201d at the Speaker when he spoke.", "\u201cWhy?\u201d he asked.",
         "The vote was held!", "iPhone sales were not discussed.");
   }
@@ -190,8 +194,7 @@ class TextUnderstandingTest {
     String text = "Hun Sen, however, rejected that. ``No-one should internationalize Cambodian affairs. It is detrimental "
         + "to the sovereignty of Cambodia,'' he said. ``I'm accompanying my Christian friends. "
         + "Nobody else came.\n``They were scared,'' he said.";
-    Annotated a = analyze("en", text);
-    assertThat(a.sentences()).extracting(s -> text.substring(s.start(), s.end())).containsExactly(
+    assertThat(sentences("en", text)).containsExactly(
         "Hun Sen, however, rejected that.",
         "``No-one should internationalize Cambodian affairs. It is detrimental to the sovereignty of Cambodia,'' he said.",
         "``I'm accompanying my Christian friends.", "Nobody else came.", "``They were scared,'' he said.");
@@ -205,8 +208,7 @@ class TextUnderstandingTest {
     // Wikinews ja: a source line, and a quotation written right after the full stop.
     String text = "\u8aad\u58f2\u65b0\u805e\u30012006\u5e748\u670811\u65e5\u3002\u300e\u30da\u30c3\u30c8\u30dc\u30c8\u30eb\u306b\u7206\u767a\u7269\u300f\u3002"
         + "\u8a18\u9332\u306e\u958b\u793a\u304c\u9045\u308c\u305f\u3002\u300c\u8a3c\u62e0\u958b\u793a\u306b\u5bfe\u3059\u308b\u610f\u8b58\u306f\u4f4e\u3044\u300d\u3068\u3057\u305f\u3002";
-    Annotated a = analyze("ja", text);
-    assertThat(a.sentences()).extracting(s -> text.substring(s.start(), s.end())).containsExactly(
+    assertThat(sentences("ja", text)).containsExactly(
         "\u8aad\u58f2\u65b0\u805e\u30012006\u5e748\u670811\u65e5\u3002", "\u300e\u30da\u30c3\u30c8\u30dc\u30c8\u30eb\u306b\u7206\u767a\u7269\u300f\u3002",
         "\u8a18\u9332\u306e\u958b\u793a\u304c\u9045\u308c\u305f\u3002", "\u300c\u8a3c\u62e0\u958b\u793a\u306b\u5bfe\u3059\u308b\u610f\u8b58\u306f\u4f4e\u3044\u300d\u3068\u3057\u305f\u3002");
   }
@@ -215,8 +217,7 @@ class TextUnderstandingTest {
   void initialsWrittenApart_doNotEndASentence() {
     // Wikinews ja source lines: "U." ended a sentence because "S" folds to a stop word.
     String text = "\u5171\u540c= U. S. Frontline\u30012005\u5e749\u670827\u65e5\u3002\u8a18\u9332\u306e\u958b\u793a\u304c\u9045\u308c\u305f\u3002";
-    Annotated a = analyze("ja", text);
-    assertThat(a.sentences()).extracting(s -> text.substring(s.start(), s.end())).containsExactly(
+    assertThat(sentences("ja", text)).containsExactly(
         "\u5171\u540c= U. S. Frontline\u30012005\u5e749\u670827\u65e5\u3002", "\u8a18\u9332\u306e\u958b\u793a\u304c\u9045\u308c\u305f\u3002");
   }
 
