@@ -202,7 +202,8 @@ class StoryGrouperTest {
    * An article that came before its story formed (here a commentary on the resignation) stays alone
    * while the reports grow a story beside it; once a report is near both, the one-article story
    * rejoins at a centroid cosine under the merge threshold. Two such commentaries are a story of their
-   * own and stay apart at the same cosine.
+   * own and stay apart at the same cosine when an article arrives (only the later look at small
+   * stories, {@link StoryGrouper#REJOIN_FIRST} articles on, may merge them).
    */
   @Test
   void aStraggler_rejoinsTheStoryThatGrewBesideIt_whileTwoArticlesStayAStory() {
@@ -224,6 +225,39 @@ class StoryGrouperTest {
       if (commentaries == 1) assertThat(story.get("c0")).as("one commentary").isEqualTo(story.get("r0"));
       else assertThat(story.get("c0")).as("two commentaries").isEqualTo(story.get("c1")).isNotEqualTo(story.get("r0"));
     }
+  }
+
+  /**
+   * A report that opened a story of its own (it came before its event's story formed, and no later
+   * report was near both) is looked at again as the stream goes on, and merges into the story of its
+   * event once that has grown near it; two unrelated articles that met in one story do not.
+   */
+  @Test
+  void aSmallStory_isLookedAtAgain_andRejoinsTheStoryOfItsEvent_thatGrewSince() {
+    StoryGrouper.Settings s = new StoryGrouper.Settings(0.5, Duration.ofDays(14), 0.8, 1.0, 0.7, 0.5, 0.75);
+    List<String> reports = List.of(
+        "ferry capsizes river delta passengers missing divers",
+        "ferry capsizes river delta passengers rescued coastguard",
+        "ferry capsizes river delta overloaded vessel owner arrested",
+        "ferry capsizes river delta survivors hospital families");
+    StoryGrouper g = new StoryGrouper(s);
+    // the first report tells what the later ones tell one by one: no one of them is near enough to it
+    assertThat(g.assign(doc("early", hours(0), "en",
+        "ferry overloaded owner arrested coastguard divers families hospital")).created()).isTrue();
+    for (int i = 0; i < reports.size(); i++) {
+      assertThat(g.assign(doc("r" + i, hours(1 + i), "en", reports.get(i))).storyId()).isEqualTo("s-r0");
+      assertThat(g.moved()).isEmpty();
+    }
+    // the stream goes on with other news; a look at the early report finds its event's story grown
+    List<StoryAssignment> moved = new ArrayList<>();
+    for (int i = 0; i < StoryGrouper.REJOIN_FIRST; i++) {
+      assertThat(g.assign(doc("o" + i, hours(5), "en", "other" + i + " story" + i + " words" + i + " only" + i)).created()).isTrue();
+      moved.addAll(g.moved());
+    }
+    // the older story keeps its id, as in every merge; the unrelated one-article stories stay alone
+    assertThat(moved).extracting(StoryAssignment::articleId).containsExactly("r0", "r1", "r2", "r3");
+    assertThat(moved).extracting(StoryAssignment::storyId).containsOnly("s-early");
+    assertThat(g.openStories()).isEqualTo(1 + StoryGrouper.REJOIN_FIRST);
   }
 
   @Test
