@@ -209,6 +209,15 @@ public final class StoryGrouper implements StoryClusterer, java.io.Serializable 
    */
   static final double YEAR_LEAD_SHARE = 0.7;
   /**
+   * The half of a year split that does not name the year (and each of two stories kept apart by a
+   * year, {@code apartByYear}) needs at least this many articles, one fewer than the year's own half
+   * ({@link #SIGNATURE_MIN_ARTICLES}, the evidence): the earlier of two events of one kind is often
+   * told by fewer reports. 5 left the Qeshm earthquakes of ECB+ merged (the earlier one's four
+   * reports against eleven); 4 on both halves split single events in some orders
+   * (docs/benchmarks.md).
+   */
+  static final int YEAR_OTHER_MIN_ARTICLES = 4;
+  /**
    * The share of {@link Settings#mergeThreshold()} at which a story of one article merges into a story
    * an arriving article joins, when both are near that article (0.25 by default). An article
    * that came before its story formed, or that tells it from another angle (a commentary, a
@@ -636,8 +645,9 @@ public final class StoryGrouper implements StoryClusterer, java.io.Serializable 
    * leads of most of the articles that name it ({@link #YEAR_LEAD_SHARE}: a year named in the
    * background does not tell the event). Those articles make one half; each other article goes
    * to the half whose words it is nearer to, between them and the articles that name the year
-   * nowhere (an article of the later event that does not name its year joins its half). Both halves
-   * must have {@link #SIGNATURE_MIN_ARTICLES}, and not be of one time ({@link #contemporary}); of
+   * nowhere (an article of the later event that does not name its year joins its half). The year's
+   * half must have {@link #SIGNATURE_MIN_ARTICLES}, the other {@link #YEAR_OTHER_MIN_ARTICLES}, and
+   * the two not be of one time ({@link #contemporary}); of
    * several years, the cleanest partition is taken. Tried before the signature split, whose halves
    * follow the words.
    */
@@ -651,7 +661,7 @@ public final class StoryGrouper implements StoryClusterer, java.io.Serializable 
       var e = it.next();
       int year = e.getIntKey();
       int count = e.getIntValue();
-      if (count < SIGNATURE_MIN_ARTICLES || n - count < SIGNATURE_MIN_ARTICLES) continue;
+      if (count < SIGNATURE_MIN_ARTICLES || n - count < YEAR_OTHER_MIN_ARTICLES) continue;
       String key = "y:" + year;
       if (!signatureIds.containsKey(key)) continue;
       int id = signatureIds.getInt(key);
@@ -668,7 +678,7 @@ public final class StoryGrouper implements StoryClusterer, java.io.Serializable 
         if (Arrays.binarySearch(m.signature, id) >= 0) a.add(m);
         else (inLead.cosine(m.vector) > cosineWithout(nowhere, m, Arrays.binarySearch(m.years, year) < 0) ? a : b).add(m);
       }
-      if (a.members.size() < SIGNATURE_MIN_ARTICLES || b.members.size() < SIGNATURE_MIN_ARTICLES) continue;
+      if (a.members.size() < SIGNATURE_MIN_ARTICLES || b.members.size() < YEAR_OTHER_MIN_ARTICLES) continue;
       if (contemporary(a.members, b.members, year)) continue;
       Group[] partition = {a, b};
       double s = silhouette(members, partition);
@@ -727,14 +737,15 @@ public final class StoryGrouper implements StoryClusterer, java.io.Serializable 
   }
 
   /**
-   * Whether two stories of undated articles are told apart by a year: the texts of most of one's
+   * Whether two stories of undated articles, of at least {@link #YEAR_OTHER_MIN_ARTICLES} each, are
+   * told apart by a year: the texts of most of one's
    * latest {@value Group#NEAREST_MEMBERS} articles ({@link #SIGNATURE_SHARE}) name a year that few
    * of the other's name ({@link #SIGNATURE_OTHER_SHARE}). The mirror of {@link #yearPartition}: without
    * it the halves of a year split merge back on the next article. Only undated articles carry years
    * ({@link Member#years}).
    */
   private static boolean apartByYear(Group a, Group b) {
-    if (a.members.size() < SIGNATURE_MIN_ARTICLES || b.members.size() < SIGNATURE_MIN_ARTICLES) return false;
+    if (a.members.size() < YEAR_OTHER_MIN_ARTICLES || b.members.size() < YEAR_OTHER_MIN_ARTICLES) return false;
     List<Member> x = latest(a.members);
     List<Member> y = latest(b.members);
     return ownYear(x, y) || ownYear(y, x);

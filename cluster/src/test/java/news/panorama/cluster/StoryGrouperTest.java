@@ -379,6 +379,16 @@ class StoryGrouperTest {
    * some naming 2014 in their leads and all of them 2013, stay one story (the later year's half and
    * the other half share their latest year), where reports of two events years apart would split.
    */
+  /** The earlier event may be told by fewer reports: four against the later one's eight still split. */
+  @Test
+  void yearSplit_separatesAnEarlierEventOfFourReports() throws IOException {
+    StoryGrouper.Settings wordsNeverSplit = new StoryGrouper.Settings(0, Duration.ofDays(60), 0.5, 1.0, 0.7, 0, 0.88);
+    List<Annotated> articles = analyzed("/two-events-years-apart.jsonl").stream()
+        .filter(a -> !a.article().id().equals("binding-4") && !a.article().id().equals("binding-5")).toList();
+    assertThat(articles).hasSize(12);
+    assertTwoStories(StoryClusterer.groupAll(new StoryGrouper(wordsNeverSplit), articles, () -> {}), "binding", "memory");
+  }
+
   @Test
   void yearSplit_keepsWhole_anEventToldTheYearBefore() {
     StoryGrouper.Settings wordsNeverSplit = new StoryGrouper.Settings(0, Duration.ofDays(60), 0.5, 1.0, 0.7, 0, 0.88);
