@@ -32,6 +32,9 @@ import org.junit.jupiter.api.Test;
  */
 class StoryGrouperTest {
   private static final Instant T0 = Instant.parse("2026-03-10T08:00:00Z");
+  /** Joins at a cosine of 0.5, merges at 0.8 (stragglers at 0.4), never splits by the words alone. */
+  private static final StoryGrouper.Settings JOIN_HALF_MERGE_08 =
+      new StoryGrouper.Settings(0.5, Duration.ofDays(14), 0.8, 1.0, 0.7, 0.5, 0.75);
 
   /** An article with one sentence of the given terms, its first three as the title, and entities. */
   private static Annotated doc(String id, @org.jspecify.annotations.Nullable Instant time, String language, String terms, String... entities) {
@@ -207,14 +210,13 @@ class StoryGrouperTest {
    */
   @Test
   void aStraggler_rejoinsTheStoryThatGrewBesideIt_whileTwoArticlesStayAStory() {
-    StoryGrouper.Settings s = new StoryGrouper.Settings(0.5, Duration.ofDays(14), 0.8, 1.0, 0.7, 0.5, 0.75);
     List<String> reports = List.of(
         "minister resigns ministry statement palace successor named",
         "minister resigns ministry statement palace successor sworn",
         "minister resigns ministry statement palace successor vote",
         "minister resigns ministry statement palace successor scandal legacy");
     for (int commentaries : new int[] {1, 2}) {
-      StoryGrouper g = new StoryGrouper(s);
+      StoryGrouper g = new StoryGrouper(JOIN_HALF_MERGE_08);
       List<Annotated> articles = new ArrayList<>();
       for (int i = 0; i < commentaries; i++) {
         articles.add(doc("c" + i, hours(i), "en", "minister resigns palace scandal legacy career critics"));
@@ -230,17 +232,16 @@ class StoryGrouperTest {
   /**
    * A report that opened a story of its own (it came before its event's story formed, and no later
    * report was near both) is looked at again as the stream goes on, and merges into the story of its
-   * event once that has grown near it; two unrelated articles that met in one story do not.
+   * event once that has grown near it; the unrelated stories that opened meanwhile stay alone.
    */
   @Test
   void aSmallStory_isLookedAtAgain_andRejoinsTheStoryOfItsEvent_thatGrewSince() {
-    StoryGrouper.Settings s = new StoryGrouper.Settings(0.5, Duration.ofDays(14), 0.8, 1.0, 0.7, 0.5, 0.75);
     List<String> reports = List.of(
         "ferry capsizes river delta passengers missing divers",
         "ferry capsizes river delta passengers rescued coastguard",
         "ferry capsizes river delta overloaded vessel owner arrested",
         "ferry capsizes river delta survivors hospital families");
-    StoryGrouper g = new StoryGrouper(s);
+    StoryGrouper g = new StoryGrouper(JOIN_HALF_MERGE_08);
     // the first report tells what the later ones tell one by one: no one of them is near enough to it
     assertThat(g.assign(doc("early", hours(0), "en",
         "ferry overloaded owner arrested coastguard divers families hospital")).created()).isTrue();
