@@ -73,7 +73,8 @@ import org.jspecify.annotations.Nullable;
  * keeps its id), unless each has a signature of its own: something the leads (first three sentences)
  * of most of its articles name (a person, place, organisation, amount or year) and few of the
  * other's do, or (undated articles) the texts of most of one's name a year few of the other's name. A story
- * of at most three articles is looked at again 16, 64, 256 and 1024 articles after it opened, and merges
+ * of at most three articles is looked at again 16, 64, 256 and 1024 articles after it opened (or a
+ * split left it that small), and merges
  * into the nearest larger story when their centroids are near ({@link #REJOIN_MAX_ARTICLES}): reports
  * that came before their event's story formed rejoin it. As a story
  * grows (every 4 articles up to 32, then at 48, 64, 96, 128…) it is tested for a split: a two-means
@@ -244,7 +245,8 @@ public final class StoryGrouper implements StoryClusterer, java.io.Serializable 
    */
   static final int REJOIN_MAX_ARTICLES = 3;
   /**
-   * A new story is looked at again after this many further articles, and then after four times as
+   * A new story (or a half of a split of at most {@link #REJOIN_MAX_ARTICLES}) is looked at again
+   * after this many further articles, and then after four times as
    * many each time, up to {@link #REJOIN_LAST} (16, 64, 256, 1024): a bounded number of looks per
    * story, counted in articles, the grouping's own clock (undated streams have no other). 16 to 64
    * gave the same figures; 32 and 96 each lost on one stream (docs/benchmarks.md).
@@ -622,6 +624,10 @@ public final class StoryGrouper implements StoryClusterer, java.io.Serializable 
       moved.add(new StoryAssignment(m.id, split.id, false, split.cosine(m.vector)));
     }
     groups.put(split.id, split);
+    // a half split off by the words may be a pair telling its event from another angle
+    for (Group half : List.of(g, split)) {
+      if (half.members.size() <= REJOIN_MAX_ARTICLES) scheduleRejoin(half.id, REJOIN_FIRST);
+    }
   }
 
   /**
