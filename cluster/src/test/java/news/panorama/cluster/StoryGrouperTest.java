@@ -35,6 +35,9 @@ class StoryGrouperTest {
   /** Joins at a cosine of 0.5, merges at 0.8 (stragglers at 0.4), never splits by the words alone. */
   private static final StoryGrouper.Settings JOIN_HALF_MERGE_08 =
       new StoryGrouper.Settings(0.5, Duration.ofDays(14), 0.8, 1.0, 0.7, 0.5, 0.75);
+  /** Any similarity joins, no embeddings, and the words alone never split: only signatures and years do. */
+  private static final StoryGrouper.Settings WORDS_NEVER_SPLIT =
+      new StoryGrouper.Settings(0, Duration.ofDays(60), 0.5, 1.0, 0.7, 0, 0.88);
 
   /** An article with one sentence of the given terms, its first three as the title, and entities. */
   private static Annotated doc(String id, @org.jspecify.annotations.Nullable Instant time, String language, String terms, String... entities) {
@@ -346,8 +349,7 @@ class StoryGrouperTest {
    */
   @Test
   void twoEventsOfOneKind_withDifferentPeople_endInTwoStories_evenWhenOnlyTheSignaturesSplit() throws IOException {
-    StoryGrouper.Settings wordsNeverSplit = new StoryGrouper.Settings(0, Duration.ofDays(60), 0.5, 1.0, 0.7, 0, 0.88);
-    for (StoryGrouper grouper : List.of(StoryGrouper.withDefaults(), new StoryGrouper(wordsNeverSplit))) {
+    for (StoryGrouper grouper : List.of(StoryGrouper.withDefaults(), new StoryGrouper(WORDS_NEVER_SPLIT))) {
       assertTwoStories(StoryClusterer.groupAll(grouper, analyzed("/two-events-one-kind.jsonl"), () -> {}), "reid", "lohan");
     }
   }
@@ -370,8 +372,7 @@ class StoryGrouperTest {
    */
   @Test
   void yearSplit_separatesTwoEventsOfOneKind_yearsApart_thatNameTheSameThings() throws IOException {
-    StoryGrouper.Settings wordsNeverSplit = new StoryGrouper.Settings(0, Duration.ofDays(60), 0.5, 1.0, 0.7, 0, 0.88);
-    assertTwoStories(StoryClusterer.groupAll(new StoryGrouper(wordsNeverSplit),
+    assertTwoStories(StoryClusterer.groupAll(new StoryGrouper(WORDS_NEVER_SPLIT),
         analyzed("/two-events-years-apart.jsonl"), () -> {}), "binding", "memory");
   }
 
@@ -383,16 +384,14 @@ class StoryGrouperTest {
   /** The earlier event may be told by fewer reports: four against the later one's eight still split. */
   @Test
   void yearSplit_separatesAnEarlierEventOfFourReports() throws IOException {
-    StoryGrouper.Settings wordsNeverSplit = new StoryGrouper.Settings(0, Duration.ofDays(60), 0.5, 1.0, 0.7, 0, 0.88);
     List<Annotated> articles = analyzed("/two-events-years-apart.jsonl").stream()
         .filter(a -> !a.article().id().equals("binding-4") && !a.article().id().equals("binding-5")).toList();
     assertThat(articles).hasSize(12);
-    assertTwoStories(StoryClusterer.groupAll(new StoryGrouper(wordsNeverSplit), articles, () -> {}), "binding", "memory");
+    assertTwoStories(StoryClusterer.groupAll(new StoryGrouper(WORDS_NEVER_SPLIT), articles, () -> {}), "binding", "memory");
   }
 
   @Test
   void yearSplit_keepsWhole_anEventToldTheYearBefore() {
-    StoryGrouper.Settings wordsNeverSplit = new StoryGrouper.Settings(0, Duration.ofDays(60), 0.5, 1.0, 0.7, 0, 0.88);
     for (boolean sameTime : new boolean[] {true, false}) {
       List<Annotated> articles = new ArrayList<>();
       for (int i = 0; i < 7; i++) {
@@ -404,7 +403,7 @@ class StoryGrouperTest {
               : undated("told-" + i, "academy names comedian host producers praise choice " + "word".repeat(i + 1)));
         }
       }
-      Map<String, String> story = StoryClusterer.groupAll(new StoryGrouper(wordsNeverSplit), articles, () -> {});
+      Map<String, String> story = StoryClusterer.groupAll(new StoryGrouper(WORDS_NEVER_SPLIT), articles, () -> {});
       if (sameTime) {
         assertThat(Set.copyOf(story.values())).as("one time").hasSize(1);
       } else {
