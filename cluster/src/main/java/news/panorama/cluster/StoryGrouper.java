@@ -533,9 +533,11 @@ public final class StoryGrouper implements StoryClusterer, java.io.Serializable 
         if (small.members.size() == 1 || small.cohesion() >= needed) {
           double best = needed;
           int larger = Math.max(3, small.members.size() + 1);
+          Set<Group> compared = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
           for (Member m : small.members) {
             for (Group g : candidates(m)) {
-              if (g == small || g.members.size() < larger) continue;
+              // the articles of a small story share most of their candidates: compare each once
+              if (g == small || g.members.size() < larger || !compared.add(g)) continue;
               double cosine = g.centroidCosine(small);
               if (cosine >= best) {
                 best = cosine;
