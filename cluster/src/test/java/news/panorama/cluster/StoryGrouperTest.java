@@ -2,6 +2,7 @@ package news.panorama.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -262,6 +263,41 @@ class StoryGrouperTest {
     assertThat(moved).extracting(StoryAssignment::articleId).containsExactly("r0", "r1", "r2", "r3");
     assertThat(moved).extracting(StoryAssignment::storyId).containsOnly("s-early");
     assertThat(g.openStories()).isEqualTo(1 + StoryGrouper.REJOIN_FIRST);
+  }
+
+  /**
+   * A report of a second event that came before its event had a story joins the nearest story there
+   * was (another event of the same place); once its own event's story has grown, it is much nearer to
+   * that one than to the rest of the story it joined, and moves there when its story next changes.
+   * The two stories never merge (their centroids stay far apart) and the words alone never split.
+   */
+  @Test
+  void anArticle_movesToTheStoryOfItsEvent_thatGrewAfterItJoinedAnother() {
+    StoryGrouper.Settings s = new StoryGrouper.Settings(0.1, Duration.ofDays(14), 1.0, 1.0, 0.7, 0, 0.88);
+    StoryGrouper g = new StoryGrouper(s);
+    List<String> flood = List.of(
+        "flood river town evacuated rain bridge",
+        "flood river town rain levee army",
+        "flood river town bridge mayor damage",
+        "flood river town army levee rain");
+    for (int i = 0; i < flood.size(); i++) g.assign(doc("f" + i, hours(i), "en", flood.get(i)));
+    // a school fire in the same town, reported before any other report of it: it joins the flood
+    assertThat(g.assign(doc("x", hours(5), "en", "river town school fire pupils teachers blaze flood")).storyId())
+        .isEqualTo("s-f0");
+    List<String> fire = List.of(
+        "school fire pupils teachers firefighters blaze",
+        "school fire pupils teachers blaze smoke",
+        "school fire firefighters blaze smoke classrooms",
+        "school fire pupils teachers classrooms firefighters");
+    for (int i = 0; i < fire.size(); i++) {
+      assertThat(g.assign(doc("s" + i, hours(6 + i), "en", fire.get(i))).storyId()).isEqualTo("s-s0");
+      assertThat(g.moved()).as("the flood story has not changed").isEmpty();
+    }
+    // the next flood report changes the flood story, which lets the fire report go
+    assertThat(g.assign(doc("f4", hours(11), "en", "flood river town levee damage mayor")).storyId()).isEqualTo("s-f0");
+    assertThat(g.moved()).extracting(StoryAssignment::articleId, StoryAssignment::storyId)
+        .containsExactly(tuple("x", "s-s0"));
+    assertThat(g.openStories()).isEqualTo(2);
   }
 
   @Test
