@@ -259,8 +259,8 @@ public final class StoryGrouper implements StoryClusterer, java.io.Serializable 
    * exceeds its cosine with the rest of its own story by this much. It joined the story that was best
    * when it came; a story of its event that was small then, or opened after it, can be much nearer
    * now, and merges do not help while the two stories are kept apart (two events of one kind). Chosen
-   * with the evaluations of docs/benchmarks.md: 0.15 moved only articles of the other event (two in
-   * eight ECB+ orders at most); 0.1–0.125 also moved articles between two parts of one event, which
+   * with the evaluations of docs/benchmarks.md: 0.15 moved articles only into the story holding most of
+   * their event (at most two in an ECB+ order); 0.1–0.125 also moved articles between two parts of one event, which
    * then no longer merged (ECB+ in file order and DUC 2004 lost); 0.2 moved fewer.
    */
   static final double MOVE_MARGIN = 0.15;
@@ -271,6 +271,7 @@ public final class StoryGrouper implements StoryClusterer, java.io.Serializable 
    * the replayed stream.
    */
   static final int MOVE_MAX_ARTICLES = 32;
+  /** The fewest articles a story takes a moving article with: a pair is no event's story yet. */
   static final int MOVE_MIN_TARGET = 3;
   /** How many of an article's features, most distinctive first, look up candidate stories and post a story. */
   static final int INDEXED_FEATURES = 24;
