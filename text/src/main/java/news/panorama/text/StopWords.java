@@ -51,7 +51,9 @@ final class StopWords {
           + " تلك الذي التي الذين هو هي هم وهو وهي وفي ومن أو ثم كما إذ إذا منذ حتى عند لدى خلال نحو أمس اليوم غدا"
           + " يوم عام قال وقال أضاف وأضاف أكد وأكد أعلن وأعلن أعلنت فيما بينما أيضا عما وكان وكانت"),
       Map.entry("ja", "は を が に の で と も へ や から まで より こと これ それ あれ この その ため した する"
-          + " して され さ れ ます です いる ある なる ない た て だ"),
+          + " して され さ れ ます です いる ある なる ない た て だ"
+          // the calendar and counter units a number is written with, and suffixes the word breaker cuts off
+          + " 年 月 日 時 分 秒 人 者 的 中 第 行 後 前 等 氏 回 目 件 名"),
       Map.entry("zh", "的 了 和 是 在 也 有 就 不 都 而 及 与 这 那 之 其 或 被 对 为 以 于 将"));
 
   private static final Map<String, Set<String>> FOLDED = fold();
@@ -70,11 +72,23 @@ final class StopWords {
     return Map.copyOf(out);
   }
 
-  /** Whether a folded word is a stop word in {@code language} or in English. */
+  /**
+   * Whether a folded word is a stop word in {@code language} or in English. In Japanese a word
+   * written in hiragana alone is one too: news writes its names and topics in kanji, katakana and
+   * Latin letters, and the hiragana runs the word breaker leaves are particles, auxiliaries and
+   * inflections (による, として, という, では, てい), which the short list above cannot enumerate.
+   */
   static boolean contains(String language, String folded) {
     Set<String> en = FOLDED.get("en");
     if (en.contains(folded)) return true;
-    Set<String> own = FOLDED.get(language.toLowerCase(Locale.ROOT));
+    String lang = language.toLowerCase(Locale.ROOT);
+    if (lang.equals("ja") && allHiragana(folded)) return true;
+    Set<String> own = FOLDED.get(lang);
     return own != null && own.contains(folded);
+  }
+
+  private static boolean allHiragana(String word) {
+    if (word.isEmpty()) return false;
+    return word.codePoints().allMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HIRAGANA);
   }
 }
