@@ -255,7 +255,7 @@ public final class StoryGrouper implements StoryClusterer, java.io.Serializable 
   static final int REJOIN_LAST = 1024;
   /**
    * An article moves out of its story when its words' cosine with another story (of at least
-   * {@link #MOVE_MIN_TARGET} articles, in its language, whose years do not conflict with its own)
+   * {@link #EVENT_MIN_ARTICLES} articles, in its language, whose years do not conflict with its own)
    * exceeds its cosine with the rest of its own story by this much. It joined the story that was best
    * when it came; a story of its event that was small then, or opened after it, can be much nearer
    * now, and merges do not help while the two stories are kept apart (two events of one kind). Chosen
@@ -271,8 +271,11 @@ public final class StoryGrouper implements StoryClusterer, java.io.Serializable 
    * the replayed stream.
    */
   static final int MOVE_MAX_ARTICLES = 32;
-  /** The fewest articles a story takes a moving article with: a pair is no event's story yet. */
-  static final int MOVE_MIN_TARGET = 3;
+  /**
+   * The fewest articles a story needs to take in another story's: a moving article, or a small story
+   * looked at again (which also needs a larger one). A pair is no event's story yet.
+   */
+  static final int EVENT_MIN_ARTICLES = 3;
   /** How many of an article's features, most distinctive first, look up candidate stories and post a story. */
   static final int INDEXED_FEATURES = 24;
   /** A feature posted by more open stories than this brings no candidates (it tells stories apart from nothing). */
@@ -552,7 +555,7 @@ public final class StoryGrouper implements StoryClusterer, java.io.Serializable 
         Group nearest = null;
         if (small.members.size() == 1 || small.cohesion() >= needed) {
           double best = needed;
-          int larger = Math.max(3, small.members.size() + 1);
+          int larger = Math.max(EVENT_MIN_ARTICLES, small.members.size() + 1);
           Set<Group> compared = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
           for (Member m : small.members) {
             for (Group g : candidates(m)) {
@@ -595,10 +598,29 @@ public final class StoryGrouper implements StoryClusterer, java.io.Serializable 
   private void absorb(Group into, Group from) {
     groups.remove(from.id);
     unpost(from);
-    for (Member m : from.members) {
-      join(into, m);
-      moved.add(new StoryAssignment(m.id, into.id, false, into.cosine(m.vector)));
+    for (Member m : from.members) moveInto(into, m);
+  }
+
+  /** Adds an article that was in another story to {@code to}, and reports the move. */
+  private void moveInto(Group to, Member m) {
+    join(to, m);
+    moved.add(new StoryAssignment(m.id, to.id, false, to.cosine(m.vector)));
+  }
+
+  /**
+   * Rebuilds a story from those of its articles that {@code stay} (in their order; a story's sums are
+   * not taken apart) and returns the others, in order, for the caller to place.
+   */
+  private List<Member> keepOnly(Group g, java.util.function.Predicate<Member> stay) {
+    List<Member> all = new ArrayList<>(g.members);
+    List<Member> leaving = new ArrayList<>();
+    g.clear();
+    unpost(g);
+    for (Member m : all) {
+      if (stay.test(m)) join(g, m);
+      else leaving.add(m);
     }
+    return leaving;
   }
 
   private void maybeSplit(Group g) {
@@ -640,17 +662,9 @@ public final class StoryGrouper implements StoryClusterer, java.io.Serializable 
     inLeftHalf.addAll(left.members);
     boolean firstStaysLeft = inLeftHalf.contains(members.get(0));
     Group leaves = firstStaysLeft ? right : left;
-    List<Member> all = new ArrayList<>(members);
-    g.clear();
-    unpost(g);
-    for (Member m : all) {
-      if (inLeftHalf.contains(m) == firstStaysLeft) join(g, m);
-    }
+    keepOnly(g, m -> inLeftHalf.contains(m) == firstStaysLeft);
     Group split = new Group("s-" + leaves.members.get(0).id, nextSeq++);
-    for (Member m : leaves.members) {
-      join(split, m);
-      moved.add(new StoryAssignment(m.id, split.id, false, split.cosine(m.vector)));
-    }
+    for (Member m : leaves.members) moveInto(split, m);
     groups.put(split.id, split);
     // a half split off by the words may be a pair telling its event from another angle
     for (Group half : List.of(g, split)) {
@@ -673,7 +687,7 @@ public final class StoryGrouper implements StoryClusterer, java.io.Serializable 
       double best = cosineWithout(g, m, true) + MOVE_MARGIN;
       Group nearest = null;
       for (Group other : candidates(m)) {
-        if (other == g || other.members.size() < MOVE_MIN_TARGET || !other.languages.contains(m.language)
+        if (other == g || other.members.size() < EVENT_MIN_ARTICLES || !other.languages.contains(m.language)
             || other.yearsConflict(m)) continue;
         double cosine = other.cosine(m.vector);
         if (cosine > best) {
@@ -684,14 +698,7 @@ public final class StoryGrouper implements StoryClusterer, java.io.Serializable 
       if (nearest != null) leaving.put(m, nearest);
     }
     if (leaving.isEmpty() || 2 * leaving.size() >= n) return;
-    List<Member> all = new ArrayList<>(g.members);
-    g.clear();
-    unpost(g);
-    for (Member m : all) {
-      Group to = leaving.get(m);
-      join(to == null ? g : to, m);
-      if (to != null) moved.add(new StoryAssignment(m.id, to.id, false, to.cosine(m.vector)));
-    }
+    for (Member m : keepOnly(g, m -> !leaving.containsKey(m))) moveInto(leaving.get(m), m);
   }
 
   /**
