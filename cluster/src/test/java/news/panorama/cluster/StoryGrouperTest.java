@@ -412,11 +412,6 @@ class StoryGrouperTest {
         analyzed("/two-events-years-apart.jsonl"), () -> {}), "binding", "memory");
   }
 
-  /**
-   * No year split within one time: the reports of a ceremony to be held in 2014, written in 2013,
-   * some naming 2014 in their leads and all of them 2013, stay one story (the later year's half and
-   * the other half share their latest year), where reports of two events years apart would split.
-   */
   /** The earlier event may be told by fewer reports: four against the later one's eight still split. */
   @Test
   void yearSplit_separatesAnEarlierEventOfFourReports() throws IOException {
@@ -426,6 +421,11 @@ class StoryGrouperTest {
     assertTwoStories(StoryClusterer.groupAll(new StoryGrouper(WORDS_NEVER_SPLIT), articles, () -> {}), "binding", "memory");
   }
 
+  /**
+   * No year split within one time: the reports of a ceremony to be held in 2014, written in 2013,
+   * some naming 2014 in their leads and all of them 2013, stay one story (the later year's half and
+   * the other half share their latest year), where reports of two events years apart would split.
+   */
   @Test
   void yearSplit_keepsWhole_anEventToldTheYearBefore() {
     for (boolean sameTime : new boolean[] {true, false}) {
