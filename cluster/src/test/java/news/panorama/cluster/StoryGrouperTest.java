@@ -301,6 +301,32 @@ class StoryGrouperTest {
   }
 
   @Test
+  void reportsOfManyEventsOnOneSubject_doNotChainIntoOneStory_asItGrows() {
+    // ten match reports of one league: two words in common, each match its own teams, ground and scorers
+    List<String> matches = List.of(
+        "arsenal chelsea emirates league season saka penalty derby",
+        "liverpool everton anfield league season salah header merseyside",
+        "villa wolves molineux league season watkins volley midlands",
+        "leeds fulham craven league season bamford tackle cottage",
+        "brighton spurs amex league season mitoma kane seaside",
+        "newcastle burnley gallowgate league season isak corner geordies",
+        "city united etihad league season haaland rashford manchester",
+        "forest brentford trent league season wood toney riverside",
+        "bournemouth ipswich vitality league season solanke delap cherries",
+        "sunderland stoke stadium league season roberts flare wearside");
+    StoryGrouper g = StoryGrouper.withDefaults();
+    Map<String, Integer> sizes = new HashMap<>();
+    for (int i = 0; i < matches.size(); i++) {
+      sizes.merge(g.assign(doc("m" + i, hours(i), "en", matches.get(i))).storyId(), 1, Integer::sum);
+    }
+    // the first reports are alike enough to meet (0.12), but a story of reports alike only in
+    // their subject does not go on taking every report on it as its centroid grows towards them
+    // (without the floor on the mean likeness: one story of seven)
+    assertThat(sizes.values()).allMatch(n -> n <= 3);
+    assertThat(g.openStories()).isGreaterThanOrEqualTo(8);
+  }
+
+  @Test
   void splits_aStoryWhoseArticlesDriftIntoTwoEvents() {
     StoryGrouper.Settings s = new StoryGrouper.Settings(0.2, Duration.ofDays(14), 1.0, 0.4, 0.7, 0.5, 0.75);
     StoryGrouper g = new StoryGrouper(s);
