@@ -118,6 +118,7 @@ final class NameFinder {
   private final Set<String> lowercaseWords;
   private final Gazetteer gazetteer = Gazetteer.get();
   private final ArabicNames arabic = new ArabicNames();
+  private final JapaneseNames japanese = new JapaneseNames();
   private final List<Mention> raw = new ArrayList<>();
   /** The kind each raw mention's context suggests (PERSON, ORG, PLACE or NAME), by raw index. */
   private final List<String> signals = new ArrayList<>();
@@ -166,6 +167,7 @@ final class NameFinder {
       surface.add(t.surface());
     }
     boolean heading = isTitleCase(tokens) && !endsLikeSentence(text, tokens);
+    int sentenceMentions = raw.size();
     int i = 0;
     while (i < tokens.size()) {
       int quoted = quotedNameEnd(text, tokens, i);
@@ -215,6 +217,26 @@ final class NameFinder {
       }
       addName(text, sentence, tokens, i, j, heading);
       i = j;
+    }
+    if (language.equals("ja") && !tokens.isEmpty()) {
+      japaneseNames(text, sentence, tokens.get(0).start(), tokens.get(tokens.size() - 1).end(), sentenceMentions);
+    }
+  }
+
+  /**
+   * The Japanese names of a sentence (see {@link JapaneseNames}) that do not overlap a place the
+   * gazetteer found in it from {@code sentenceMentions} on (a country's CLDR name keeps its country).
+   */
+  private void japaneseNames(String text, int sentence, int from, int to, int sentenceMentions) {
+    List<Mention> found = List.copyOf(raw.subList(sentenceMentions, raw.size()));
+    for (JapaneseNames.Found f : japanese.find(text, from, to)) {
+      boolean overlaps = false;
+      for (Mention m : found) overlaps |= f.start() < m.end() && m.start() < f.end();
+      if (overlaps) continue;
+      String type = f.kind().equals(PLACE) ? PLACE : NAME;
+      raw.add(new Mention(text.substring(f.start(), f.end()), type, f.start(), f.end(), sentence, f.key()));
+      signals.add(f.kind());
+      alternatives.add("");
     }
   }
 

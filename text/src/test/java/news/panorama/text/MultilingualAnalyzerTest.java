@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import news.panorama.core.Annotated;
 import news.panorama.core.Article;
@@ -133,6 +134,26 @@ class MultilingualAnalyzerTest {
     List<String> terms = allTerms(a);
     assertThat(terms).contains("台風", "奄美", "気象", "警戒", "負傷", "住民");
     assertThat(terms).doesNotContain("による", "という", "について", "かけ", "年", "月", "日", "人");
+  }
+
+  /**
+   * Japanese writes names without capitals or spaces: the dictionary's proper nouns are the names, a
+   * surname alone is the person named in full before, katakana words joined by ・ are a foreign name,
+   * and a country keeps its language-independent key from the gazetteer.
+   */
+  @Test
+  void japaneseNames_comeFromTheDictionarysProperNouns() {
+    Annotated a = analyze("ja", "小泉首相、ポーランドのカチンスキ次期大統領と会談",
+        "小泉純一郎首相は25日、東京都内でポーランドのレフ・カチンスキ次期大統領と会談した。"
+            + "宮城県の知事も同席した。小泉首相は両国の協力を強調した。");
+    Map<String, Entity> byKey = new java.util.HashMap<>();
+    for (Entity e : a.entities()) byKey.put(e.key(), e);
+    assertThat(byKey).containsKeys("小泉純一郎", "東京", "宮城県", "レフ・カチンスキ", "poland");
+    assertThat(byKey.get("小泉純一郎").type()).isEqualTo("PERSON");
+    assertThat(byKey.get("小泉純一郎").count()).as("the surname alone later").isEqualTo(2);
+    assertThat(byKey.get("宮城県").type()).isEqualTo("PLACE");
+    assertThat(byKey.get("poland").country()).isEqualTo("PL");
+    assertThat(byKey).doesNotContainKeys("首相", "小泉", "知事", "協力");
   }
 
   @Test
