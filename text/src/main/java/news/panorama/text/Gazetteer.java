@@ -184,6 +184,11 @@ final class Gazetteer {
         .replaceAll("[^\\p{L}\\p{N}]+", "_").replaceAll("^_|_$", "");
   }
 
+  /** The canonical term of the country of an ISO 3166-1 code ({@code TR} → {@code turkiye}). */
+  String term(String code) {
+    return java.util.Objects.requireNonNull(termByCode.get(code), code);
+  }
+
   /** Whether an entity key is a country's canonical term ({@code turkiye}), not a city's or a region's. */
   boolean isCountryTerm(String key) {
     return countryTerms.contains(key);

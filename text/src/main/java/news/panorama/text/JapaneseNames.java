@@ -16,17 +16,31 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
  * morphological analyzer, with its IPADIC dictionary, tags proper nouns ({@code 名詞-固有名詞}) as
  * person, place or organisation names ({@code 小泉 純一郎}, {@code 宮城}, {@code 千葉ロッテ}). A run of
  * proper nouns is one name, of the kind of its last word ({@code タイ 国防省}, an office); a place takes
- * its administrative suffix ({@code 宮城県}); katakana words joined by {@code ・} are a foreign name
- * ({@code レフ・カチンスキ}), which the dictionary does not know.
+ * its administrative suffix ({@code 宮城県}); katakana words in a row are one foreign word the
+ * dictionary did not know and cut in pieces, a name when a piece is a proper noun ({@code アリ カンテ})
+ * or a {@code ・} joins them ({@code レフ・カチンスキ}); two countries in a row are two
+ * ({@code 日米}), and a country written with one character ({@code 米}) is that country.
  * A person's surname alone names the person the article named in full before ({@code 小泉}). One
  * instance per article.
  */
 final class JapaneseNames {
   /** A name over characters {@code [start, end)} of the text, of a {@link NameFinder} kind. */
-  record Found(int start, int end, String kind, String key) {}
+  record Found(int start, int end, String kind, String key, String country) {}
 
   private static final String PROPER = "名詞-固有名詞";
   private static final String PLACE_SUFFIX = "名詞-接尾-地域";
+  private static final String COUNTRY = "名詞-固有名詞-地域-国";
+  /**
+   * The one-character names of countries in headlines and compounds (日米 is Japan and the United
+   * States, 露外相 Russia's foreign minister), taken only where the dictionary reads the character as a
+   * country.
+   */
+  private static final Map<String, String> COUNTRY_CHARACTERS = Map.ofEntries(Map.entry("日", "JP"),
+      Map.entry("米", "US"), Map.entry("英", "GB"), Map.entry("仏", "FR"), Map.entry("独", "DE"), Map.entry("露", "RU"),
+      Map.entry("中", "CN"), Map.entry("韓", "KR"), Map.entry("朝", "KP"), Map.entry("伊", "IT"), Map.entry("豪", "AU"),
+      Map.entry("加", "CA"), Map.entry("印", "IN"), Map.entry("比", "PH"), Map.entry("台", "TW"), Map.entry("蘭", "NL"),
+      Map.entry("西", "ES"), Map.entry("墨", "MX"), Map.entry("伯", "BR"), Map.entry("泰", "TH"), Map.entry("越", "VN"),
+      Map.entry("葡", "PT"), Map.entry("希", "GR"), Map.entry("土", "TR"), Map.entry("埃", "EG"));
   /** The tokenizer holds a reader and its state: one per thread, the dictionary shared. */
   private static final ThreadLocal<JapaneseTokenizer> TOKENIZER =
       ThreadLocal.withInitial(() -> new JapaneseTokenizer(null, true, JapaneseTokenizer.Mode.NORMAL));
@@ -45,15 +59,22 @@ final class JapaneseNames {
       int j = i;
       String kind = null;
       boolean surname = false;
-      while (j < words.size() && (j == i || words.get(j).start() == words.get(j - 1).end())
+      while (j < words.size() && (j == i || words.get(j).start() == words.get(j - 1).end()
+              && !(words.get(j).pos().equals(COUNTRY) && words.get(j - 1).pos().equals(COUNTRY)))
           && words.get(j).pos().startsWith(PROPER)) {
         kind = kindOf(words.get(j).pos()); // the last word is the head: タイ国防省 is an office
         surname |= words.get(j).pos().endsWith("人名-姓") && j == i;
         j++;
       }
-      int foreignEnd = foreignNameEnd(text, words, i);
-      if (foreignEnd > j) {
-        j = foreignEnd;
+      int katakanaEnd = katakanaRunEnd(text, words, i);
+      if (katakanaEnd > i + 1) {
+        // katakana words in a row are one foreign word the dictionary cut into pieces (アリ カンテ):
+        // a name when a piece is a proper noun or a ・ joins them (レフ・カチンスキ), else a loanword
+        if (!isName(text, words, i, katakanaEnd)) {
+          i = katakanaEnd;
+          continue;
+        }
+        j = katakanaEnd;
         kind = NameFinder.NAME;
       }
       if (j == i) {
@@ -67,7 +88,10 @@ final class JapaneseNames {
       int start = words.get(i).start();
       int end = words.get(j - 1).end();
       String name = text.substring(start, end);
-      if (name.codePointCount(0, name.length()) >= 2) {
+      String code = j - i == 1 && words.get(i).pos().equals(COUNTRY) ? COUNTRY_CHARACTERS.get(name) : null;
+      if (code != null) {
+        out.add(new Found(start, end, NameFinder.PLACE, Gazetteer.get().term(code), code));
+      } else if (name.codePointCount(0, name.length()) >= 2) {
         String key = Folding.fold(name);
         String full = j - i == 1 ? fullNamesBySurname.get(key) : null;
         if (full != null) {
@@ -76,32 +100,34 @@ final class JapaneseNames {
         } else if (kind.equals(NameFinder.PERSON) && surname && j - i >= 2) {
           fullNamesBySurname.putIfAbsent(Folding.fold(text.substring(start, words.get(i).end())), key);
         }
-        out.add(new Found(start, end, kind, key));
+        out.add(new Found(start, end, kind, key, ""));
       }
       i = j;
     }
     return out;
   }
 
-  /**
-   * The end (exclusive, in words) of a foreign name starting at word {@code i}: katakana words, one
-   * after another or joined by a {@code ・}, with at least one {@code ・} (the dictionary cuts a name it
-   * does not know into pieces: カチン スキ); else {@code i}.
-   */
-  private static int foreignNameEnd(String text, List<Word> words, int i) {
-    if (!isKatakana(text, words.get(i))) return i;
-    int j = i + 1;
-    int dots = 0;
-    while (j < words.size() && isKatakana(text, words.get(j))) {
-      int gap = words.get(j).start() - words.get(j - 1).end();
-      if (gap == 1 && text.charAt(words.get(j - 1).end()) == '・') {
-        dots++;
-      } else if (gap != 0) {
-        break;
-      }
+  /** The end (exclusive, in words) of the katakana words from {@code i} on, one after another or joined by a ・. */
+  private static int katakanaRunEnd(String text, List<Word> words, int i) {
+    int j = i;
+    while (j < words.size() && isKatakana(text, words.get(j))
+        && (j == i || words.get(j).start() == words.get(j - 1).end() || isDotBefore(text, words, j))) {
       j++;
     }
-    return dots > 0 ? j : i;
+    return j;
+  }
+
+  private static boolean isName(String text, List<Word> words, int from, int to) {
+    for (int k = from; k < to; k++) {
+      if (words.get(k).pos().startsWith(PROPER) || k > from && isDotBefore(text, words, k)) return true;
+    }
+    return false;
+  }
+
+  /** Whether word {@code j} follows the word before it after a ・ alone. */
+  private static boolean isDotBefore(String text, List<Word> words, int j) {
+    int end = words.get(j - 1).end();
+    return words.get(j).start() == end + 1 && text.charAt(end) == '・';
   }
 
   private static boolean isKatakana(String text, Word w) {

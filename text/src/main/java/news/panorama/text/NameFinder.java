@@ -237,6 +237,7 @@ final class NameFinder {
       raw.add(new Mention(text.substring(f.start(), f.end()), type, f.start(), f.end(), sentence, f.key()));
       signals.add(f.kind());
       alternatives.add("");
+      if (!f.country().isEmpty()) countries.putIfAbsent(f.key(), f.country());
     }
   }
 
