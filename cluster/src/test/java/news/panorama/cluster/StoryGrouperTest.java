@@ -401,6 +401,26 @@ class StoryGrouperTest {
   }
 
   /**
+   * Across languages the words cannot match, so the entities and amounts decide; one of them in
+   * common (a country) is no event in common: a Japanese report of Turkey's central bank holding its
+   * rate does not join the story of an earthquake in Turkey, told in English, Turkish, German and
+   * French (it did, at 0.10, on Turkey alone). The reports that join across languages share three to
+   * seven ({@link #groupsTheSameEventAcrossLanguages_withoutMixingEvents}).
+   */
+  @Test
+  void acrossLanguages_oneCountryInCommon_joinsNoStory() throws IOException {
+    List<Annotated> quake = crossLingual().stream().filter(a -> a.id().startsWith("quake"))
+        .sorted(java.util.Comparator.comparing((Annotated a) -> a.article().published())).toList();
+    Article rates = Article.of("rates-ja", "https://example.org/rates-ja", "Example Shimbun", "JP", "ja",
+        Instant.parse("2026-03-10T09:00:00Z"), "トルコ中銀、政策金利を据え置き",
+        "トルコの中央銀行は10日、政策金利を据え置くと発表した。市場の予想通りだった。");
+    StoryGrouper g = StoryGrouper.withDefaults();
+    quake.forEach(g::assign);
+    StoryAssignment assigned = g.assign(new MultilingualAnalyzer().analyze(rates));
+    assertThat(assigned.created()).as("joined %s at %s", assigned.storyId(), assigned.similarity()).isTrue();
+  }
+
+  /**
    * Two events of one kind (two actresses checking into rehab, told in the same words, undated and
    * interleaved as in ECB+) end in two stories: with the defaults (the words keep them apart already),
    * and by the signature split on its own: with every article joining (threshold 0) and splits on the
