@@ -340,7 +340,9 @@ final class DateFinder {
       rules.add(new Rule(Pattern.compile(l + "(?<a>[0-3]?\\d)/(?<b>[0-3]?\\d)/(?<yy>\\d{2})(?![\\p{L}\\d/])"),
           MatchStarts.DIGIT, (m, t, v, p) -> numericDay(m, v, fullYear(Integer.parseInt(m.group("yy")), p), true)));
       rules.add(new Rule(Pattern.compile("(?:" + YEAR + "\\s?年\\s?)?(?<m>[01]?\\d)\\s?月\\s?(?<day>[0-3]?\\d)\\s?日"),
-          MatchStarts.DIGIT, "月日", (m, t, v, p) -> withYear(m, p, Integer.parseInt(m.group("m")), Integer.parseInt(m.group("day")))));
+          MatchStarts.DIGIT, "月日", (m, t, v, p) -> m.group("year") != null
+              ? day(m, Integer.parseInt(m.group("year")), Integer.parseInt(m.group("m")), Integer.parseInt(m.group("day")))
+              : withYear(m, p, Integer.parseInt(m.group("m")), Integer.parseInt(m.group("day")))));
       rules.add(new Rule(Pattern.compile(YEAR + "\\s?年\\s?(?<m>[01]?\\d)\\s?月(?!\\s?\\d)"), MatchStarts.DIGIT, "年月",
           (m, t, v, p) -> month(m, Integer.parseInt(m.group("year")), Integer.parseInt(m.group("m")))));
       rules.add(new Rule(Pattern.compile(YEAR + "\\s?年(?!\\s?\\d)"), MatchStarts.DIGIT, "年",

@@ -47,6 +47,9 @@ class DateFinderTest {
         .containsExactly("19 Kasım=2025-11-19", "Dün=2025-11-17");
     assertThat(values("ゼレンスキー大統領は11月19日にアンカラを訪問する。昨日はマドリードにいた。2022年2月に侵攻が始まった。", "ja"))
         .containsExactly("11月19日=2025-11-19", "昨日=2025-11-17", "2022年2月=2022-02");
+    // a day with its year keeps that year (it took the publication's: 2025-07-15)
+    assertThat(values("国土交通省、2006年7月15日。事故は7月15日に起きた。", "ja"))
+        .containsExactly("2006年7月15日=2006-07-15", "7月15日=2025-07-15");
   }
 
   @Test
