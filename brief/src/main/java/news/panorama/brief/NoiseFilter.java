@@ -56,8 +56,8 @@ final class NoiseFilter {
       new Boilerplate(",\\s+(?:(?:January|February|March|April|May|June|July|August|September|October|November"
           + "|December)\\s+\\d{1,2},\\s+\\d{4}|\\d{1,2}\\s+(?:January|February|March|April|May|June|July|August"
           + "|September|October|November|December)\\s+\\d{4})\\.[\"”’']?$", ","),
-      // the same in Japanese and Chinese: a source or a caption and its date, "日本経済新聞、2005年12月30日。"
-      new Boilerplate("[、,，]\\s*(?:1[89]|20)\\d{2}\\s?年\\s?\\d{1,2}\\s?月\\s?\\d{1,2}\\s?日[）)]?[。．]$", "年"),
+      // the same in Japanese and Chinese: a source or a caption and its date (and time), "日本経済新聞、2005年12月30日。"
+      new Boilerplate("[、,，]\\s*(?:1[89]|20)\\d{2}\\s?年\\s?\\d{1,2}\\s?月\\s?\\d{1,2}\\s?日(?:\\s?\\d{1,2}\\s?[:：]\\s?\\d{2})?[）)]?[。．]$", "年"),
       new Boilerplate("(?i)https?://|www\\.", "http", "www."));
 
   /** A prototype, cloned per use: break iterators are not thread-safe. */

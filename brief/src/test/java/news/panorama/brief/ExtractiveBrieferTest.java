@@ -233,6 +233,7 @@ class ExtractiveBrieferTest {
     assertThat(NoiseFilter.usable("The council approved the bridge on March 6, 2025.")).isTrue();
     // the same in Japanese: a cited paper and its date, against a sentence that happens on a date
     assertThat(NoiseFilter.usable("日本経済新聞、2005年12月30日。")).isFalse();
+    assertThat(NoiseFilter.usable("東日本旅客鉄道、2006年7月15日9: 00。")).isFalse();
     assertThat(NoiseFilter.usable("国土交通省は事故の調査官を任命すると2005年12月30日に発表した。")).isTrue();
   }
 

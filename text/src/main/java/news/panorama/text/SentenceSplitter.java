@@ -72,7 +72,7 @@ final class SentenceSplitter {
       int start = pending >= 0 ? pending : s;
       int next = k + 1 < bounds.size() ? bounds.get(k + 1) : -1;
       if (e < line.length() && (endsWithAbbreviation(line, start, e) || endsWithSuppression(line, start, e, suppressions)
-          || goesOnInLowerCase(line, e) || next > e && quotationClosesIn(line, start, e, next))) {
+          || goesOnInLowerCase(line, start, e) || next > e && quotationClosesIn(line, start, e, next))) {
         pending = start;
         continue;
       }
@@ -215,9 +215,15 @@ final class SentenceSplitter {
    * Whether the text after a break goes on with a word written all in lower case: the break was
    * inside a sentence, after a quotation ending in {@code !} or {@code ?} ({@code “You resign!” at the
    * Speaker}, {@code “Why?” he asked}), which ICU ends a sentence at. A word with a capital inside
-   * ({@code iPhone}) may open a sentence and does not count; scripts without case never do.
+   * ({@code iPhone}) may open a sentence and does not count; scripts without case never do; nor does a
+   * word after a full stop of Chinese or Japanese ({@code 。asahi.com『…』}, a Wikinews source line).
    */
-  private static boolean goesOnInLowerCase(String line, int at) {
+  private static boolean goesOnInLowerCase(String line, int sentenceStart, int at) {
+    int end = at;
+    while (end > sentenceStart && (Character.isWhitespace(line.charAt(end - 1)) || CLOSING_MARKS.indexOf(line.charAt(end - 1)) >= 0)) {
+      end--;
+    }
+    if (end > sentenceStart && "。！？".indexOf(line.charAt(end - 1)) >= 0) return false;
     int i = at;
     while (i < line.length() && Character.isWhitespace(line.charAt(i))) i++;
     int start = i;

@@ -204,6 +204,13 @@ class TextUnderstandingTest {
   }
 
   @Test
+  void aLowerCaseWordRightAfterAJapaneseFullStop_startsTheNextSentence() {
+    // Wikinews ja: a source line, then the site's name in lower case and the cited headline
+    assertThat(sentences("ja", "読売新聞、2005年12月27日。asahi.com『女性の遺体収容』。次の文です。")).containsExactly(
+        "読売新聞、2005年12月27日。", "asahi.com『女性の遺体収容』。", "次の文です。");
+  }
+
+  @Test
   void anOpeningBracketRightAfterAFullStop_startsTheNextSentence() {
     // Wikinews ja: a source line, and a quotation written right after the full stop.
     String text = "\u8aad\u58f2\u65b0\u805e\u30012006\u5e748\u670811\u65e5\u3002\u300e\u30da\u30c3\u30c8\u30dc\u30c8\u30eb\u306b\u7206\u767a\u7269\u300f\u3002"
