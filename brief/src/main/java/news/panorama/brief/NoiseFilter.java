@@ -58,6 +58,8 @@ final class NoiseFilter {
           + "|September|October|November|December)\\s+\\d{4})\\.[\"”’']?$", ","),
       // the same in Japanese and Chinese: a source or a caption and its date (and time), "日本経済新聞、2005年12月30日。"
       new Boilerplate("[、,，]\\s*(?:1[89]|20)\\d{2}\\s?年\\s?\\d{1,2}\\s?月\\s?\\d{1,2}\\s?日(?:\\s?\\d{1,2}\\s?[:：]\\s?\\d{2})?[）)]?[。．]$", "年"),
+      // a paper's or site's name and the headline it ran, "共同通信『復旧作業を開始』。", "asahi. com『…』。"
+      new Boilerplate("^[^、。，,『』「」]{1,20}『[^』]+』[。．]$", "』"),
       new Boilerplate("(?i)https?://|www\\.", "http", "www."));
 
   /** A prototype, cloned per use: break iterators are not thread-safe. */

@@ -234,6 +234,9 @@ class ExtractiveBrieferTest {
     // the same in Japanese: a cited paper and its date, against a sentence that happens on a date
     assertThat(NoiseFilter.usable("日本経済新聞、2005年12月30日。")).isFalse();
     assertThat(NoiseFilter.usable("東日本旅客鉄道、2006年7月15日9: 00。")).isFalse();
+    assertThat(NoiseFilter.usable("asahi. com『羽越線脱線、復旧作業始まる運転再開の見通し立たず』。")).isFalse();
+    assertThat(NoiseFilter.usable("共同通信『車両の運び出し完了、復旧作業を開始山形JR脱線事故』。")).isFalse();
+    assertThat(NoiseFilter.usable("JR東日本は『復旧には4日から5日程度かかる』と説明した。")).isTrue();
     assertThat(NoiseFilter.usable("国土交通省は事故の調査官を任命すると2005年12月30日に発表した。")).isTrue();
   }
 
