@@ -74,8 +74,10 @@ final class JapaneseNames {
           i = katakanaEnd;
           continue;
         }
-        j = katakanaEnd;
-        kind = NameFinder.NAME;
+        if (katakanaEnd >= j) {
+          j = katakanaEnd;
+          kind = NameFinder.NAME;
+        }
       }
       if (j == i) {
         i++;
