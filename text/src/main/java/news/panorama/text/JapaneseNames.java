@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.ja.JapaneseTokenizer;
 import org.apache.lucene.analysis.ja.tokenattributes.PartOfSpeechAttribute;
+import org.apache.lucene.analysis.ja.tokenattributes.ReadingAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 
 /**
@@ -19,7 +20,9 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
  * its administrative suffix ({@code 宮城県}); katakana words in a row are one foreign word the
  * dictionary did not know and cut in pieces, a name when a piece is a proper noun ({@code アリ カンテ})
  * or a {@code ・} joins them ({@code レフ・カチンスキ}); two countries in a row are two
- * ({@code 日米}), and a country written with one character ({@code 米}) is that country.
+ * ({@code 日米}), and a country written with one character ({@code 米}) is that country. A katakana
+ * word of four characters or more that the dictionary does not have is a foreign name
+ * ({@code イズミル}, {@code メルケル}).
  * A person's surname alone names the person the article named in full before ({@code 小泉}). One
  * instance per article.
  */
@@ -47,8 +50,10 @@ final class JapaneseNames {
 
   private final Map<String, String> fullNamesBySurname = new HashMap<>();
 
-  /** A word of the text, its part of speech as the dictionary gives it. */
-  private record Word(int start, int end, String pos) {}
+  /** A word of the text, its part of speech as the dictionary gives it, and whether the dictionary has it. */
+  private record Word(int start, int end, String pos, boolean known) {}
+  /** The fewest characters of a katakana word the dictionary does not have that make it a name. */
+  private static final int UNKNOWN_NAME_MIN_LENGTH = 4;
 
   /** The names in {@code text[from, to)}, in order. */
   List<Found> find(String text, int from, int to) {
@@ -78,6 +83,11 @@ final class JapaneseNames {
           j = katakanaEnd;
           kind = NameFinder.NAME;
         }
+      } else if (j == i && katakanaEnd == i + 1 && !words.get(i).known()
+          && words.get(i).end() - words.get(i).start() >= UNKNOWN_NAME_MIN_LENGTH) {
+        // a foreign name the dictionary does not have, written alone: イズミル, メルケル
+        j = i + 1;
+        kind = NameFinder.NAME;
       }
       if (j == i) {
         i++;
@@ -151,13 +161,15 @@ final class JapaneseNames {
     JapaneseTokenizer tokenizer = TOKENIZER.get();
     OffsetAttribute offset = tokenizer.addAttribute(OffsetAttribute.class);
     PartOfSpeechAttribute pos = tokenizer.addAttribute(PartOfSpeechAttribute.class);
+    ReadingAttribute reading = tokenizer.addAttribute(ReadingAttribute.class);
     List<Word> out = new ArrayList<>();
     try {
       tokenizer.setReader(new StringReader(text.substring(from, to)));
       tokenizer.reset();
       while (tokenizer.incrementToken()) {
         String p = pos.getPartOfSpeech();
-        out.add(new Word(from + offset.startOffset(), from + offset.endOffset(), p == null ? "" : p));
+        out.add(new Word(from + offset.startOffset(), from + offset.endOffset(), p == null ? "" : p,
+            reading.getReading() != null));
       }
       tokenizer.end();
     } catch (IOException e) {

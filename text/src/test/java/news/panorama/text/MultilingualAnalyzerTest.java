@@ -139,7 +139,8 @@ class MultilingualAnalyzerTest {
   /**
    * Japanese writes names without capitals or spaces: the dictionary's proper nouns are the names, a
    * surname alone is the person named in full before, katakana words joined by ・ or cut by the
-   * dictionary (アリ カンテ) are one foreign name,
+   * dictionary (アリ カンテ) are one foreign name, a katakana word the dictionary does not have is one
+   * too (メルケル) and a loanword it has is not (サッカー),
    * and a country keeps its language-independent key from the gazetteer, also when written with one
    * character (日米: Japan and the United States).
    */
@@ -147,15 +148,15 @@ class MultilingualAnalyzerTest {
   void japaneseNames_comeFromTheDictionarysProperNouns() {
     Annotated a = analyze("ja", "小泉首相、ポーランドのカチンスキ次期大統領と会談",
         "小泉純一郎首相は25日、東京都内でポーランドのレフ・カチンスキ次期大統領と会談した。"
-            + "宮城県の知事も同席した。小泉首相は両国の協力を強調した。日米首脳会談は来月開かれる。スペインのアリカンテにも寄る。");
+            + "宮城県の知事も同席した。小泉首相は両国の協力を強調した。日米首脳会談は来月開かれる。スペインのアリカンテにも寄る。メルケル首相とも会う。サッカーも見る。");
     Map<String, Entity> byKey = new java.util.HashMap<>();
     for (Entity e : a.entities()) byKey.put(e.key(), e);
-    assertThat(byKey).containsKeys("小泉純一郎", "東京", "宮城県", "レフ・カチンスキ", "poland", "アリカンテ");
+    assertThat(byKey).containsKeys("小泉純一郎", "東京", "宮城県", "レフ・カチンスキ", "poland", "アリカンテ", "メルケル");
     assertThat(byKey.get("小泉純一郎").type()).isEqualTo("PERSON");
     assertThat(byKey.get("小泉純一郎").count()).as("the surname alone later").isEqualTo(2);
     assertThat(byKey.get("宮城県").type()).isEqualTo("PLACE");
     assertThat(byKey.get("poland").country()).isEqualTo("PL");
-    assertThat(byKey).doesNotContainKeys("首相", "小泉", "知事", "協力", "日米", "アリ");
+    assertThat(byKey).doesNotContainKeys("首相", "小泉", "知事", "協力", "日米", "アリ", "サッカー");
     // two countries written with one character each
     assertThat(byKey.get("japan").country()).isEqualTo("JP");
     assertThat(byKey.get("united_states").country()).isEqualTo("US");
