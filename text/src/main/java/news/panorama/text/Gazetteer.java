@@ -160,7 +160,8 @@ final class Gazetteer {
     List<String> tokens = tokens(words, name);
     if (tokens.isEmpty() || tokens.size() > 5) return;
     String key = String.join(" ", tokens);
-    if (key.length() < 3 && !name.equals("US") && !name.equals("UK")) return;
+    // two letters are an abbreviation (only US and UK are taken); two Han characters are a name (法国, 日本)
+    if (key.length() < 3 && !name.equals("US") && !name.equals("UK") && !(key.length() == 2 && isHan(key))) return;
     byName.putIfAbsent(key, code);
     maxTokens = Math.max(maxTokens, tokens.size());
     if (tokens.size() == 1 && isCyrillic(key) && key.length() >= 4 && cyrillicStem(key).length() >= 4) {
@@ -247,6 +248,10 @@ final class Gazetteer {
       if (code != null) return Optional.of(new Hit(termByCode.get(code), code, 1));
     }
     return Optional.empty();
+  }
+
+  private static boolean isHan(String s) {
+    return s.codePoints().allMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN);
   }
 
   private static boolean isAllUpper(String s) {

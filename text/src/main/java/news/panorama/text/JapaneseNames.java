@@ -27,9 +27,6 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
  * instance per article.
  */
 final class JapaneseNames {
-  /** A name over characters {@code [start, end)} of the text, of a {@link NameFinder} kind. */
-  record Found(int start, int end, String kind, String key, String country) {}
-
   private static final String PROPER = "名詞-固有名詞";
   private static final String PLACE_SUFFIX = "名詞-接尾-地域";
   private static final String COUNTRY = "名詞-固有名詞-地域-国";
@@ -56,9 +53,9 @@ final class JapaneseNames {
   private static final int UNKNOWN_NAME_MIN_LENGTH = 4;
 
   /** The names in {@code text[from, to)}, in order. */
-  List<Found> find(String text, int from, int to) {
+  List<NameSpan> find(String text, int from, int to) {
     List<Word> words = words(text, from, to);
-    List<Found> out = new ArrayList<>();
+    List<NameSpan> out = new ArrayList<>();
     int i = 0;
     while (i < words.size()) {
       int j = i;
@@ -102,7 +99,7 @@ final class JapaneseNames {
       String name = text.substring(start, end);
       String code = j - i == 1 && words.get(i).pos().equals(COUNTRY) ? COUNTRY_CHARACTERS.get(name) : null;
       if (code != null) {
-        out.add(new Found(start, end, NameFinder.PLACE, Gazetteer.get().term(code), code));
+        out.add(new NameSpan(start, end, NameFinder.PLACE, Gazetteer.get().term(code), code));
       } else if (name.codePointCount(0, name.length()) >= 2) {
         String key = Folding.fold(name);
         String full = j - i == 1 ? fullNamesBySurname.get(key) : null;
@@ -112,7 +109,7 @@ final class JapaneseNames {
         } else if (kind.equals(NameFinder.PERSON) && surname && j - i >= 2) {
           fullNamesBySurname.putIfAbsent(Folding.fold(text.substring(start, words.get(i).end())), key);
         }
-        out.add(new Found(start, end, kind, key, ""));
+        out.add(new NameSpan(start, end, kind, key, ""));
       }
       i = j;
     }

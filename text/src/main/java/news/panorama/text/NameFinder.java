@@ -218,18 +218,22 @@ final class NameFinder {
       addName(text, sentence, tokens, i, j, heading);
       i = j;
     }
-    if (language.equals("ja") && !tokens.isEmpty()) {
-      japaneseNames(text, sentence, tokens.get(0).start(), tokens.get(tokens.size() - 1).end(), sentenceMentions);
+    if (!tokens.isEmpty() && (language.equals("ja") || language.equals("zh"))) {
+      int from = tokens.get(0).start();
+      int to = tokens.get(tokens.size() - 1).end();
+      addSpans(text, sentence, language.equals("ja") ? japanese.find(text, from, to) : ChineseNames.find(text, from, to),
+          sentenceMentions);
     }
   }
 
   /**
-   * The Japanese names of a sentence (see {@link JapaneseNames}) that do not overlap a place the
-   * gazetteer found in it from {@code sentenceMentions} on (a country's CLDR name keeps its country).
+   * The names a finder for a script without capitals found in a sentence ({@link JapaneseNames},
+   * {@link ChineseNames}) that do not overlap a place the gazetteer found in it from
+   * {@code sentenceMentions} on (a country's CLDR name keeps its country).
    */
-  private void japaneseNames(String text, int sentence, int from, int to, int sentenceMentions) {
+  private void addSpans(String text, int sentence, List<NameSpan> spans, int sentenceMentions) {
     List<Mention> found = List.copyOf(raw.subList(sentenceMentions, raw.size()));
-    for (JapaneseNames.Found f : japanese.find(text, from, to)) {
+    for (NameSpan f : spans) {
       boolean overlaps = false;
       for (Mention m : found) overlaps |= f.start() < m.end() && m.start() < f.end();
       if (overlaps) continue;

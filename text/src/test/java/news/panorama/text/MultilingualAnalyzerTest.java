@@ -162,6 +162,21 @@ class MultilingualAnalyzerTest {
     assertThat(byKey.get("united_states").country()).isEqualTo("US");
   }
 
+  /** Chinese has no capitals either: HanLP's role tagging finds its people, places and organisations. */
+  @Test
+  void chineseNames_comeFromTheSegmentersNameRoles() {
+    Annotated a = analyze("zh", "习近平会见法国总统马克龙",
+        "国家主席习近平19日在北京会见法国总统马克龙。外交部发言人毛宁表示，中方愿同法方加强合作。");
+    Map<String, Entity> byKey = new java.util.HashMap<>();
+    for (Entity e : a.entities()) byKey.put(e.key(), e);
+    assertThat(byKey).containsKeys("习近平", "马克龙", "北京", "外交部", "毛宁", "france");
+    assertThat(byKey.get("习近平").type()).isEqualTo("PERSON");
+    assertThat(byKey.get("北京").type()).isEqualTo("PLACE");
+    assertThat(byKey.get("外交部").type()).isEqualTo("ORG");
+    assertThat(byKey.get("france").country()).isEqualTo("FR");
+    assertThat(byKey).doesNotContainKeys("总统", "发言人", "合作");
+  }
+
   @Test
   void declaredLanguageIsKept_whenTextIsTooShortToTell() {
     assertThat(analyze("de", "Ankara", "Gespräche.").language()).isEqualTo("de");
