@@ -82,7 +82,7 @@ final class NoiseFilter {
     return n;
   }
 
-  private static boolean writtenWithoutSpaces(String token) {
+  static boolean writtenWithoutSpaces(String token) {
     return token.codePoints().anyMatch(cp -> switch (UScript.getScript(cp)) {
       case UScript.HAN, UScript.HIRAGANA, UScript.KATAKANA, UScript.THAI, UScript.LAO, UScript.KHMER,
           UScript.MYANMAR, UScript.TIBETAN -> true;

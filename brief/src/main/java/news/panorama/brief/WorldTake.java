@@ -289,8 +289,19 @@ final class WorldTake {
         for (String w : e.key().split("[ _]")) out.add(w);
       }
     }
+    // in a script written without spaces the word breaker cuts a name its dictionary does not have
+    // (习近平 into 习 近平): the pieces are the name's too
+    for (String w : List.copyOf(out)) {
+      if (w.length() > MAX_PIECED_NAME || !NoiseFilter.writtenWithoutSpaces(w)) continue;
+      for (int i = 0; i < w.length(); i++) {
+        for (int j = i + 1; j <= w.length(); j++) out.add(w.substring(i, j));
+      }
+    }
     return out;
   }
+
+  /** The longest name (in characters) whose pieces are taken as name words. */
+  private static final int MAX_PIECED_NAME = 12;
 
   /**
    * Features as a reader sees them, in the words of the country's own articles: an entity's name as

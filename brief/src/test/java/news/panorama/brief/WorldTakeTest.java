@@ -105,4 +105,21 @@ class WorldTakeTest {
     }
     assertThat(es.quote().articleId()).isEqualTo("es-1");
   }
+
+  @Test
+  void chineseTerms_areNotPiecesOfNames() {
+    // written for this test: one visit told by a Chinese outlet in the mainland and one in Taiwan
+    List<Annotated> story = List.of(
+        article("cn-1", "Example Daily", "CN", "zh", "习近平会见法国总统马克龙",
+            "国家主席习近平19日在北京会见法国总统马克龙。双方就中法关系和共同关心的国际问题交换了意见。"
+                + "外交部发言人毛宁表示，中方愿同法方加强合作。马克龙表示，法国愿同中国深化合作。"),
+        article("tw-1", "Example Times", "TW", "zh", "马克龙访华 与习近平会谈",
+            "法国总统马克龙19日在北京与国家主席习近平举行会谈。双方讨论了贸易和乌克兰问题。"
+                + "马克龙说，法国希望中国在乌克兰问题上发挥作用。习近平表示，中方支持通过对话解决危机。"));
+    for (CountryTake t : takes(story).values()) {
+      // the word breaker cuts 习近平 into 习 近平 and 马克龙 into 马克 龙: a term is the whole name or holds no piece
+      assertThat(t.terms()).as(t.country()).noneMatch(term -> term.contains("近平") && !term.equals("习近平")
+          || term.contains("马克") && !term.equals("马克龙"));
+    }
+  }
 }
