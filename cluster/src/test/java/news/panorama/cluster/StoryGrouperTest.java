@@ -404,8 +404,9 @@ class StoryGrouperTest {
    * Across languages the words cannot match, so the entities and amounts decide; one of them in
    * common (a country) is no event in common: a Japanese report of Turkey's central bank holding its
    * rate does not join the story of an earthquake in Turkey, told in English, Turkish, German and
-   * French (it did, at 0.10, on Turkey alone). The reports that join across languages share three to
-   * seven ({@link #groupsTheSameEventAcrossLanguages_withoutMixingEvents}).
+   * French (it did, at 0.10, on Turkey alone), while a Japanese or a Chinese report of the earthquake,
+   * naming Turkey and its counts of dead and injured, does. The reports that join across languages
+   * share three to seven ({@link #groupsTheSameEventAcrossLanguages_withoutMixingEvents}).
    */
   @Test
   void acrossLanguages_oneCountryInCommon_joinsNoStory() throws IOException {
@@ -418,6 +419,19 @@ class StoryGrouperTest {
     quake.forEach(g::assign);
     StoryAssignment assigned = g.assign(new MultilingualAnalyzer().analyze(rates));
     assertThat(assigned.created()).as("joined %s at %s", assigned.storyId(), assigned.similarity()).isTrue();
+
+    // the earthquake itself told in Japanese and in Chinese: Turkey and the counts (12 dead, 300 hurt) in common
+    for (Article told : List.of(
+        Article.of("quake-ja", "https://example.org/quake-ja", "Example Shimbun", "JP", "ja",
+            Instant.parse("2026-03-10T09:05:00Z"), "トルコ西部で強い地震、12人死亡",
+            "トルコ西部のイズミルで10日未明、強い地震があり、少なくとも12人が死亡、300人以上が負傷した。"),
+        Article.of("quake-zh", "https://example.org/quake-zh", "Example Daily", "CN", "zh",
+            Instant.parse("2026-03-10T09:10:00Z"), "土耳其西部发生强烈地震 12人死亡",
+            "土耳其西部伊兹密尔10日凌晨发生强烈地震，至少12人死亡，300多人受伤。"))) {
+      StoryGrouper h = StoryGrouper.withDefaults();
+      quake.forEach(h::assign);
+      assertThat(h.assign(new MultilingualAnalyzer().analyze(told)).storyId()).as(told.id()).isEqualTo("s-" + quake.get(0).id());
+    }
   }
 
   /**

@@ -42,13 +42,22 @@ final class QuantityFinder {
   private static final Pattern NUMBER_FIRST = Pattern.compile(
       "(?<![\\p{L}\\d.,])" + NUM + "(?:\\s?" + MULT + "(?![\\p{L}]))?(?:\\s?(?:(?:de|di|d['’])\\s?)?(?:" + CURRENCY_SIGN + "|"
           + CURRENCY_WORD + "|" + PERCENT_WORD + ")(?![\\p{L}]))?", FLAGS);
+  /**
+   * Chinese and Japanese write a number right after the word before it and right before its counter or
+   * unit ({@code 少なくとも12人が死亡}, {@code 至少12人死亡}, {@code 300多人}, {@code 3万人}, {@code 5億円}): a number
+   * there is an amount only with a currency, a percent sign or the counter of people ({@code 人}, {@code 名}).
+   * A number after {@code 万} or {@code 億} is the rest of one ({@code 1万2000人}) and is left alone.
+   */
+  private static final Pattern CJK_NUMBER = Pattern.compile(
+      "(?<![\\d.,万億])" + NUM + "(?:" + MULT + ")?(?:多|余)?(?:" + CURRENCY_WORD + "|" + PERCENT_WORD + "|(?<counter>人|名))", FLAGS);
   private static final Pattern PERCENT_FIRST = Pattern.compile(
       "(?<![\\p{L}\\d])(?:%|yüzde\\s)\\s?" + NUM, FLAGS);
   /** Where each pattern's match can begin: a currency sign, a percent cue, a digit. */
   private static final Map<Pattern, MatchStarts> STARTS = Map.of(
       SIGN_FIRST, MatchStarts.caseInsensitive(SIGNS_WRITTEN),
       PERCENT_FIRST, MatchStarts.caseInsensitive(List.of("%", "yüzde")),
-      NUMBER_FIRST, MatchStarts.DIGIT);
+      NUMBER_FIRST, MatchStarts.DIGIT,
+      CJK_NUMBER, MatchStarts.DIGIT);
   private static final Pattern COUNTED = Pattern.compile(
       "\\G\\s+(?:(?:de|di|of)\\s+)?(?<w1>\\p{Ll}[\\p{Ll}\\-]+|\\p{Lu}[\\p{Ll}\\-]{2,}(?=\\s+\\p{Ll})|\\p{IsArabic}[\\p{IsArabic}\\p{M}]+)(?![\\p{L}])"
           + "(?:\\s+(?<w2>\\p{Ll}[\\p{Ll}\\-]+)(?![\\p{L}]))?", Pattern.UNICODE_CHARACTER_CLASS);
@@ -99,7 +108,9 @@ final class QuantityFinder {
     boolean dotDecimal = language.isEmpty() || DOT_DECIMAL.contains(language);
     int covered = 0;
     java.util.TreeMap<Integer, Integer> spans = new java.util.TreeMap<>();
-    for (Pattern p : List.of(SIGN_FIRST, PERCENT_FIRST, NUMBER_FIRST)) {
+    List<Pattern> patterns = language.equals("ja") || language.equals("zh")
+        ? List.of(SIGN_FIRST, PERCENT_FIRST, CJK_NUMBER, NUMBER_FIRST) : List.of(SIGN_FIRST, PERCENT_FIRST, NUMBER_FIRST);
+    for (Pattern p : patterns) {
       MatchStarts.forEachMatch(p, text, STARTS.get(p), m -> {
         if (overlaps(spans, m.start(), m.end()) || taken.test(m.start()) || isMagnitude(text, m.start(), m.end())) return;
         Double number = parse(m.group("num"), dotDecimal);
@@ -120,7 +131,8 @@ final class QuantityFinder {
           unit = currencyCode(cur, country);
         }
         if (unit.isEmpty() && mult.equals("m") || unit.isEmpty() && mult.equals("b")) return;
-        if (unit.isEmpty() || unit.length() == 3) {
+        counts = group(m, "counter");
+        if (counts.isEmpty() && (unit.isEmpty() || unit.length() == 3)) {
           Matcher c = (language.equals("de") ? COUNTED_CAPITALIZED : COUNTED).matcher(text);
           c.region(end, Math.min(text.length(), end + 60));
           if (c.lookingAt()) {

@@ -244,6 +244,16 @@ class TextUnderstandingTest {
     Annotated ru = analyze("ru", "Франция поставит 100 истребителей на 5 млрд евро.");
     assertThat(ru.quantities()).extracting(Quantity::value, Quantity::unit)
         .containsExactly(org.assertj.core.groups.Tuple.tuple(100.0, ""), org.assertj.core.groups.Tuple.tuple(5e9, "EUR"));
+    // Chinese and Japanese write the number against the words around it; a count of people, money, a
+    // share; not a magnitude, a date, nor the rest of a number after 万
+    Annotated ja = analyze("ja", "マグニチュード6.1の地震で少なくとも12人が死亡し、10日までに3万人が避難した。被害は5億円、1万2000人が停電。");
+    assertThat(ja.quantities()).extracting(Quantity::value, Quantity::unit, Quantity::counts).containsExactly(
+        org.assertj.core.groups.Tuple.tuple(12.0, "", "人"), org.assertj.core.groups.Tuple.tuple(30000.0, "", "人"),
+        org.assertj.core.groups.Tuple.tuple(5e8, "JPY", ""));
+    Annotated zh = analyze("zh", "土耳其发生6.1级地震，至少12人死亡，300多人受伤，通胀率为12.5%。");
+    assertThat(zh.quantities()).extracting(Quantity::value, Quantity::unit).containsExactly(
+        org.assertj.core.groups.Tuple.tuple(12.0, ""), org.assertj.core.groups.Tuple.tuple(300.0, ""),
+        org.assertj.core.groups.Tuple.tuple(12.5, "%"));
   }
 
   @Test
