@@ -131,7 +131,7 @@ final class QuantityFinder {
           unit = currencyCode(cur, country);
         }
         if (unit.isEmpty() && mult.equals("m") || unit.isEmpty() && mult.equals("b")) return;
-        counts = group(m, "counter");
+        if (p == CJK_NUMBER) counts = group(m, "counter");
         if (counts.isEmpty() && (unit.isEmpty() || unit.length() == 3)) {
           Matcher c = (language.equals("de") ? COUNTED_CAPITALIZED : COUNTED).matcher(text);
           c.region(end, Math.min(text.length(), end + 60));
