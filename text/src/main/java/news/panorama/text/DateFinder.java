@@ -371,7 +371,7 @@ final class DateFinder {
         phrases.sort(Comparator.comparingInt(String::length).reversed());
         StringBuilder alt = new StringBuilder();
         for (String ph : phrases) alt.append(alt.isEmpty() ? "" : "|").append(Pattern.quote(ph));
-        boolean cjk = language.equals("ja") || language.equals("zh");
+        boolean cjk = Folding.writtenWithoutSpaces(language);
         rules.add(new Rule(Pattern.compile((cjk ? "" : l) + "(?<rel>" + alt + ")" + (cjk ? "" : r), flags),
             MatchStarts.caseInsensitive(phrases), (m, t, v, p) -> relativeExpression(m, v, p)));
       }

@@ -174,6 +174,14 @@ final class Folding {
     return true;
   }
 
+  /**
+   * Whether a language is written without spaces between its words and without capitals (Chinese,
+   * Japanese): a number or a name stands right against the words around it.
+   */
+  static boolean writtenWithoutSpaces(String language) {
+    return language.equals("ja") || language.equals("zh");
+  }
+
   static boolean isLatin(String s) {
     for (int i = 0; i < s.length(); ) {
       int cp = s.codePointAt(i);

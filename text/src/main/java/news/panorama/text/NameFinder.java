@@ -218,7 +218,7 @@ final class NameFinder {
       addName(text, sentence, tokens, i, j, heading);
       i = j;
     }
-    if (!tokens.isEmpty() && (language.equals("ja") || language.equals("zh"))) {
+    if (!tokens.isEmpty() && Folding.writtenWithoutSpaces(language)) {
       int from = tokens.get(0).start();
       int to = tokens.get(tokens.size() - 1).end();
       addSpans(text, sentence, language.equals("ja") ? japanese.find(text, from, to) : ChineseNames.find(text, from, to),

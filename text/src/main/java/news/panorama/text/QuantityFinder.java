@@ -52,6 +52,9 @@ final class QuantityFinder {
       "(?<![\\d.,万億])" + NUM + "(?:" + MULT + ")?(?:多|余)?(?:" + CURRENCY_WORD + "|" + PERCENT_WORD + "|(?<counter>人|名))", FLAGS);
   private static final Pattern PERCENT_FIRST = Pattern.compile(
       "(?<![\\p{L}\\d])(?:%|yüzde\\s)\\s?" + NUM, FLAGS);
+  /** The patterns in the order they take their matches (a span taken is not matched again). */
+  private static final List<Pattern> PATTERNS = List.of(SIGN_FIRST, PERCENT_FIRST, NUMBER_FIRST);
+  private static final List<Pattern> CJK_PATTERNS = List.of(SIGN_FIRST, PERCENT_FIRST, CJK_NUMBER, NUMBER_FIRST);
   /** Where each pattern's match can begin: a currency sign, a percent cue, a digit. */
   private static final Map<Pattern, MatchStarts> STARTS = Map.of(
       SIGN_FIRST, MatchStarts.caseInsensitive(SIGNS_WRITTEN),
@@ -108,9 +111,7 @@ final class QuantityFinder {
     boolean dotDecimal = language.isEmpty() || DOT_DECIMAL.contains(language);
     int covered = 0;
     java.util.TreeMap<Integer, Integer> spans = new java.util.TreeMap<>();
-    List<Pattern> patterns = language.equals("ja") || language.equals("zh")
-        ? List.of(SIGN_FIRST, PERCENT_FIRST, CJK_NUMBER, NUMBER_FIRST) : List.of(SIGN_FIRST, PERCENT_FIRST, NUMBER_FIRST);
-    for (Pattern p : patterns) {
+    for (Pattern p : Folding.writtenWithoutSpaces(language) ? CJK_PATTERNS : PATTERNS) {
       MatchStarts.forEachMatch(p, text, STARTS.get(p), m -> {
         if (overlaps(spans, m.start(), m.end()) || taken.test(m.start()) || isMagnitude(text, m.start(), m.end())) return;
         Double number = parse(m.group("num"), dotDecimal);
