@@ -782,8 +782,13 @@ final class NameFinder {
     if (tokens.isEmpty()) return false;
     int k = tokens.get(tokens.size() - 1).end();
     while (k < text.length() && "\"”’»)」 ".indexOf(text.charAt(k)) >= 0) k++;
-    return k < text.length() && ".!?。".indexOf(text.charAt(k)) >= 0;
+    if (k >= text.length()) return false;
+    // a long line ending with a colon introduces what follows (a quotation, a list): headings are short
+    return ".!?。".indexOf(text.charAt(k)) >= 0 || text.charAt(k) == ':' && tokens.size() >= INTRODUCTION_MIN_TOKENS;
   }
+
+  /** The fewest words of a line ending with a colon that is taken for a sentence, not a heading. */
+  private static final int INTRODUCTION_MIN_TOKENS = 10;
 
   /** A heading in title case: every content word capitalized, or most of a longer one. */
   private boolean isTitleCase(List<Token> tokens) {

@@ -20,6 +20,8 @@ final class QuoteFinder {
   private static final int MAX_QUOTE = 1500;
   /** How far around a quotation the speaker is looked for. */
   private static final int WINDOW = 160;
+  /** How far back the subject of a sentence is looked for, for a pronoun before a speech verb. */
+  private static final int MAX_SENTENCE = 600;
 
   private static final String OPENERS = "“„«»「『‘\"'‹";
 
@@ -193,16 +195,79 @@ final class QuoteFinder {
       return pronounBefore(text, beforeStart, verbAt) ? lastSubjectBefore(mentions, beforeStart) : null;
     }
     if (verbAt >= 0 && (PARTICIPLE.matcher(text).region(verbAt, verbEnd).lookingAt() || pronounBefore(text, beforeStart, verbAt))) {
-      // he stated Putin remains “…”: the pronoun's person, the subject, not the nearest name
-      return subject != null ? subject : lastSubjectBefore(mentions, beforeStart);
+      // he stated Putin remains “…”: the pronoun's person, the sentence's subject before the verb, not
+      // the nearest name; a long sentence's subject may stand further back than the clause window
+      int sentenceStart = sentenceStart(text, verbAt);
+      Speaker ownSubject = firstPerson(mentions, sentenceStart, verbAt);
+      return ownSubject != null ? ownSubject : lastSubjectBefore(mentions, sentenceStart);
     }
     if (verbAt >= 0 || colon) {
       Speaker named = nearestPerson(mentions, beforeStart, open, verbAt >= 0 ? verbAt : open);
       if (named != null) return named;
     }
+    if (verbAt < 0 && !colon) {
+      // X “…” or Y and “…” when…, Trump said: the sentence's closing reporting clause names the speaker
+      Speaker closing = closingReporter(text, afterClose, mentions);
+      if (closing != null) return closing;
+      // a paragraph of its own after one that ends with a colon: the speaker is that sentence's subject
+      Speaker introduced = introducedBy(text, open, mentions);
+      if (introduced != null) return introduced;
+    }
     if (subject != null) return subject;
     if (reporting || verbAt >= 0 || colon || PRONOUN.matcher(before).find()) return lastSubjectBefore(mentions, beforeStart);
     return null;
+  }
+
+  /**
+   * The person named in the reporting clause that closes the sentence holding a quotation
+   * ({@code …, Trump said in mid-October.}, {@code …, said Peskov.}): the last comma-separated clause of
+   * the sentence, with a speech verb and a person, and no quotation mark after the quotation's end.
+   */
+  private static @Nullable Speaker closingReporter(String text, int afterClose, List<Mention> mentions) {
+    int end = afterClose;
+    while (end < text.length() && end - afterClose < MAX_SENTENCE && !endsSentence(text, end)) end++;
+    int comma = text.lastIndexOf(',', end - 1);
+    if (comma < afterClose) return null;
+    for (int k = comma; k < end; k++) {
+      if (OPENERS.indexOf(text.charAt(k)) >= 0 || "”’»」』".indexOf(text.charAt(k)) >= 0) return null;
+    }
+    Matcher verb = SPEECH.matcher(text).region(comma + 1, end);
+    if (!verb.find() || TELLS.matcher(text).region(verb.start(), end).lookingAt()) return null;
+    Speaker person = nearestPerson(mentions, comma + 1, end, verb.start());
+    if (person != null) return person;
+    // a surname alone right before or after the verb (", Trump said"; ", said Peskov") speaks too
+    for (int k = firstStartingAtOrAfter(mentions, comma + 1); k < mentions.size() && mentions.get(k).end() <= end; k++) {
+      Mention m = mentions.get(k);
+      boolean adjacent = m.end() <= verb.start() && text.substring(m.end(), verb.start()).isBlank()
+          || m.start() >= verb.end() && text.substring(verb.end(), m.start()).isBlank();
+      if (m.type().equals(NameFinder.NAME) && adjacent) return new Speaker(m.text(), m.entity());
+    }
+    return null;
+  }
+
+  /**
+   * For a quotation that opens a paragraph right after one ending with a colon ({@code Guy Faulconbridge …
+   * wrote on X that…:}), the subject of that sentence: the person named first before its speech verb.
+   */
+  private static @Nullable Speaker introducedBy(String text, int open, List<Mention> mentions) {
+    int k = open - 1;
+    boolean newline = false;
+    while (k >= 0 && Character.isWhitespace(text.charAt(k))) {
+      if (text.charAt(k) == '\n') newline = true;
+      k--;
+    }
+    if (!newline || k < 0 || text.charAt(k) != ':') return null;
+    int start = sentenceStart(text, k);
+    Matcher verb = SPEECH.matcher(text).region(start, k);
+    if (!verb.find()) return null;
+    return firstPerson(mentions, start, verb.start()) instanceof Speaker who && isPersonLikeName(mentions, who) ? who : null;
+  }
+
+  private static boolean isPersonLikeName(List<Mention> mentions, Speaker who) {
+    for (Mention m : mentions) {
+      if (m.entity().equals(who.entity())) return isPersonLike(m);
+    }
+    return false;
   }
 
   /** The word before a name that makes it the one spoken to, not the speaker: "told AFP", "gegenüber der dpa". */
@@ -242,8 +307,17 @@ final class QuoteFinder {
 
   /** Where the sentence holding {@code at} starts, at most {@link #WINDOW} characters back. */
   private static int clauseStart(String text, int at) {
+    return sentenceStart(text, at, WINDOW);
+  }
+
+  /** Where the sentence holding {@code at} starts, at most {@link #MAX_SENTENCE} characters back. */
+  private static int sentenceStart(String text, int at) {
+    return sentenceStart(text, at, MAX_SENTENCE);
+  }
+
+  private static int sentenceStart(String text, int at, int limit) {
     int s = at;
-    while (s > 0 && at - s < WINDOW && !endsSentence(text, s - 1)) s--;
+    while (s > 0 && at - s < limit && !endsSentence(text, s - 1)) s--;
     return s;
   }
 

@@ -118,6 +118,18 @@ class MultilingualRulesTest {
         + "\"The priority is peace,\" Zelensky said on Tuesday. \"We are preparing to reinvigorate negotiations.\"");
     assertThat(en.quotes()).extracting(Quote::speakerEntity)
         .containsExactly("dmitry peskov", "volodymyr zelensky", "volodymyr zelensky");
+    // the seed's own sentence: its subject stands more than the clause window before the quotation
+    Annotated seed = analyze("en", "Kremlin spokesperson Dmitry Peskov confirmed there were no immediate plans for President "
+        + "Vladimir Putin to engage with either the Turkish side or Witkoff, though he stated Putin remains 'of course open "
+        + "to a conversation.'");
+    assertThat(seed.quotes()).extracting(Quote::speakerEntity).containsExactly("dmitry peskov");
+    // the reporting clause closes the sentence; a quotation in a paragraph of its own after a colon
+    Annotated closing = analyze("en", "Witkoff “had no idea about Russia” or Vladimir Putin and “wasn’t too interested” when "
+        + "he first began negotiating with the Kremlin, Trump said in mid-October.\n\nGuy Faulconbridge, the agency's "
+        + "bureau chief, wrote on X that Zelensky will meet Witkoff:\n\n“US special envoy Witkoff to visit Turkey on "
+        + "Wednesday, Turkish source says.”\n\nWitkoff called the talks “a real chance for peace” in Ankara.");
+    assertThat(closing.quotes()).extracting(Quote::speaker)
+        .containsExactly("Trump", "Trump", "Guy Faulconbridge", "Witkoff");
     Annotated ru = analyze("ru", "«Без участия российской стороны такие встречи не могут дать результата», — сказал "
         + "пресс-секретарь Владимира Путина Дмитрий Песков.");
     assertThat(ru.quotes()).extracting(Quote::speaker).containsExactly("Дмитрий Песков");
