@@ -24,6 +24,8 @@ final class QuoteFinder {
   private static final int MAX_SENTENCE = 600;
 
   private static final String OPENERS = "“„«»「『‘\"'‹";
+  /** Marks that may be left at the ends of a quotation by doubled or mixed quote marks. */
+  private static final String STRAY_MARKS = "'\"`‘’“”";
 
   private static final Pattern SPEECH = Pattern.compile(
       "\\b(?:said|says|say|told|tells|added|adds|stated|states|noted|stressed|warned|insisted|argued|explained"
@@ -77,8 +79,10 @@ final class QuoteFinder {
       }
       int s = i + 1;
       int e = close;
-      while (s < e && Character.isWhitespace(text.charAt(s))) s++;
-      while (e > s && (Character.isWhitespace(text.charAt(e - 1)) || text.charAt(e - 1) == ',')) e--;
+      // newswire doubles its marks (''…,''): a mark left at either end is not the speaker's
+      while (s < e && (Character.isWhitespace(text.charAt(s)) || STRAY_MARKS.indexOf(text.charAt(s)) >= 0)) s++;
+      while (e > s && (Character.isWhitespace(text.charAt(e - 1)) || text.charAt(e - 1) == ','
+          || STRAY_MARKS.indexOf(text.charAt(e - 1)) >= 0 && e - 2 >= s && !Character.isLetter(text.charAt(e - 2)))) e--;
       if (isQuotation(text, s, e)) {
         Speaker who = speaker(text, i, close + 1, mentions);
         if (who == null && continuesQuotation(text, previousEnd, i)) who = previous; // a second quotation, same speaker

@@ -130,6 +130,9 @@ class MultilingualRulesTest {
         + "Wednesday, Turkish source says.”\n\nWitkoff called the talks “a real chance for peace” in Ankara.");
     assertThat(closing.quotes()).extracting(Quote::speaker)
         .containsExactly("Trump", "Trump", "Guy Faulconbridge", "Witkoff");
+    Annotated doubled = analyze("en", "''This is very painful for our family,'' a tearful Lucia Pinochet told reporters.");
+    assertThat(doubled.quotes()).extracting(Quote::text, Quote::speaker)
+        .containsExactly(tuple("This is very painful for our family", "Lucia Pinochet"));
     Annotated ru = analyze("ru", "«Без участия российской стороны такие встречи не могут дать результата», — сказал "
         + "пресс-секретарь Владимира Путина Дмитрий Песков.");
     assertThat(ru.quotes()).extracting(Quote::speaker).containsExactly("Дмитрий Песков");
