@@ -103,7 +103,7 @@ public final class ExtractiveBriefer implements Briefer {
     Vectors.Vector centroid = Vectors.Vector.of(centroid(articles));
     Concepts concepts = Concepts.of(articles);
     Annotated headlineArticle = mostCentralTitle(articles);
-    String headline = Headlines.clean(headlineArticle.article().title());
+    String headline = Headlines.of(headlineArticle);
     Vectors.Vector headlineVector = Vectors.of(headlineArticle.titleTerms());
 
     Usable usable = new Usable();

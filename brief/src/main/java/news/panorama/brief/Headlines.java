@@ -10,8 +10,23 @@ final class Headlines {
 
   private Headlines() {}
 
+  /**
+   * The article's headline: its cleaned title, or, when the title is its lead run on past the first
+   * sentence (wire copy and feeds without a headline put the lead paragraph there, often cut off with
+   * "…"), that first sentence alone.
+   */
+  static String of(news.panorama.core.Annotated article) {
+    String title = article.article().title().strip().replaceAll("\\s+", " ");
+    if (!article.sentences().isEmpty()) {
+      String first = article.sentences().get(0).text().strip().replaceAll("\\s+", " ");
+      if (first.length() < title.length() && title.startsWith(first) && NoiseFilter.usable(first)) return clean(first);
+    }
+    return clean(title);
+  }
+
   static String clean(String title) {
-    String t = title.strip().replaceAll("\\s+", " ");
+    // wire copy writes its dashes as " _ "
+    String t = title.strip().replaceAll("\\s+", " ").replace(" _ ", " — ");
     // a title that is a whole sentence was taken from a wire lead, dateline and all ("NAIROBI, Kenya (AP) _");
     // a real headline keeps its words ("US - China talks resume")
     if (NoiseFilter.usable(t)) t = Trimmer.trim(t, "", at -> false).text();

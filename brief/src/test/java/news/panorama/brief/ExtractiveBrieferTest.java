@@ -250,6 +250,22 @@ class ExtractiveBrieferTest {
   }
 
   @Test
+  void aLeadRunOnAsTitle_givesItsFirstSentenceAsHeadline() {
+    // wire copy puts the lead paragraph in the title, cut off with "..."
+    String lead = "King Norodom Sihanouk on Tuesday praised agreements by Cambodia's top two political parties _ "
+        + "previously bitter rivals _ to form a coalition government led by strongman Hun Sen.";
+    String next = " In a short letter sent to news agencies, the king said he had received copies of the agreements.";
+    Article a = Article.of("wire", "test://wire", "APW", "", "en", NOW, lead + " In a short letter sent to news agencies, the king said ...",
+        lead + next);
+    assertThat(Headlines.of(new MultilingualAnalyzer().analyze(a))).isEqualTo("King Norodom Sihanouk on Tuesday praised "
+        + "agreements by Cambodia's top two political parties — previously bitter rivals — to form a coalition government "
+        + "led by strongman Hun Sen.");
+    // a headline that is not the lead stays whole
+    Article b = Article.of("own", "test://own", "APW", "", "en", NOW, "Sihanouk hails deal. Hun Sen stays", lead + next);
+    assertThat(Headlines.of(new MultilingualAnalyzer().analyze(b))).isEqualTo("Sihanouk hails deal. Hun Sen stays");
+  }
+
+  @Test
   void emptyStoryIsRejected_withASentence() {
     assertThatThrownBy(() -> BRIEFER.brief("s-x", List.of(), 100))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no articles");
