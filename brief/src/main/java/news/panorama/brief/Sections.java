@@ -19,8 +19,8 @@ import news.panorama.text.QuoteLinker;
 
 /**
  * A briefing's sections beyond the overview, from the articles' annotations: each outlet's take,
- * the world's take by country ({@link WorldTake}), the days the sources name (each with the shortest
- * sentence that says what happened then), the quotations merged across outlets ({@link QuoteLinker}:
+ * the world's take by country ({@link WorldTake}), the days the sources name (each with the sentence
+ * that best says what happened then), the quotations merged across outlets ({@link QuoteLinker}:
  * one quotation in several wordings), where sources agree ({@link Agreements}) and where they differ
  * ({@link Differences}). Related stories need the other stories and are left to the caller.
  */
@@ -67,10 +67,13 @@ final class Sections {
     return out;
   }
 
-  /** Day-exact dates named in usable sentences, the most cited first, then shown earliest first. */
+  /**
+   * Day-exact dates named in usable sentences, the most cited first, then shown earliest first; each
+   * day told by its most representative sentence ({@link #representative}).
+   */
   private static List<StorySections.Event> timeline(List<Annotated> articles, Usable usable) {
     Map<String, List<Citation>> byDay = new TreeMap<>();
-    Map<String, String> text = new LinkedHashMap<>();
+    Map<String, List<Sentence>> told = new LinkedHashMap<>();
     Map<String, Set<String>> citedArticles = new LinkedHashMap<>();
     for (Annotated a : articles) {
       for (DateMention d : a.dates()) {
@@ -82,8 +85,7 @@ final class Sections {
         if (!seen.add(a.id())) continue; // one sentence per article and day
         List<Citation> cites = byDay.computeIfAbsent(d.value(), k -> new ArrayList<>());
         if (cites.size() < MAX_CITATIONS) cites.add(ExtractiveBriefer.cite(a, s));
-        String current = text.get(d.value());
-        if (current == null || s.text().length() < current.length()) text.put(d.value(), s.text());
+        told.computeIfAbsent(d.value(), k -> new ArrayList<>()).add(s);
       }
     }
     List<String> days = new ArrayList<>(byDay.keySet());
@@ -91,8 +93,43 @@ final class Sections {
     List<String> kept = new ArrayList<>(days.subList(0, Math.min(MAX_EVENTS, days.size())));
     kept.sort(Comparator.naturalOrder());
     List<StorySections.Event> out = new ArrayList<>();
-    for (String day : kept) out.add(new StorySections.Event(day, text.get(day), byDay.get(day)));
+    Vectors.Vector story = null;
+    for (String day : kept) {
+      List<Sentence> candidates = told.get(day);
+      if (story == null && candidates.size() > 1) story = Vectors.Vector.of(ExtractiveBriefer.centroid(articles));
+      out.add(new StorySections.Event(day, representative(candidates, story).text(), byDay.get(day)));
+    }
     return out;
+  }
+
+  /** Sentences longer than this are passed over for a timeline entry when a shorter one tells the day. */
+  static final int TIMELINE_MAX_WORDS = 30;
+
+  /**
+   * Of the sentences naming one day (one per article), the one that says what the story's sources
+   * say: the most alike to the others naming that day and to the story as a whole, so an entry reads
+   * as the story's event of that day, not an aside that happens to name it ("The deputy arrived in
+   * Madrid late Wednesday…"); a sentence of more than {@link #TIMELINE_MAX_WORDS} words only when all are;
+   * on a tie the shorter.
+   */
+  static Sentence representative(List<Sentence> candidates, Vectors.Vector story) {
+    if (candidates.size() == 1) return candidates.get(0);
+    List<Vectors.Vector> vectors = candidates.stream().map(s -> Vectors.of(s.terms())).toList();
+    boolean anyShort = candidates.stream().anyMatch(s -> NoiseFilter.words(s.text()) <= TIMELINE_MAX_WORDS);
+    Sentence best = null;
+    double bestScore = -1;
+    for (int i = 0; i < candidates.size(); i++) {
+      Sentence s = candidates.get(i);
+      if (anyShort && NoiseFilter.words(s.text()) > TIMELINE_MAX_WORDS) continue;
+      double others = 0;
+      for (int j = 0; j < vectors.size(); j++) if (j != i) others += Vectors.cosine(vectors.get(i), vectors.get(j));
+      double score = others / (vectors.size() - 1) + Vectors.cosine(vectors.get(i), story);
+      if (best == null || score > bestScore + 1e-12 || Math.abs(score - bestScore) <= 1e-12 && s.text().length() < best.text().length()) {
+        best = s;
+        bestScore = score;
+      }
+    }
+    return best;
   }
 
   /** Quotations with a known speaker, one entry per quotation however many outlets and wordings. */

@@ -62,6 +62,22 @@ class SectionsTest {
   }
 
   @Test
+  void aTimelineDay_isToldByTheSentenceItsSourcesAgreeOn_notByAnAsideThatNamesIt() {
+    // published Monday 17 November 2025: "Wednesday" is 12 November in these past-tense reports
+    List<Annotated> story = List.of(
+        article("t1", "Wire A", "GB", "en", "Pinochet arrested",
+            "Chile's former ruler was arrested in London. The deputy arrived in Madrid late Wednesday with two senators."),
+        article("t2", "Wire B", "US", "en", "Pinochet held in London",
+            "British police arrested the former Chilean ruler Augusto Pinochet in London on Wednesday at a Spanish judge's request."),
+        article("t3", "Wire C", "FR", "en", "Arrest in London",
+            "Augusto Pinochet was arrested by British police in a London clinic on Wednesday, acting for a Spanish judge."));
+    StorySections.Event wednesday = Sections.of(story).timeline().stream()
+        .filter(e -> e.date().equals("2025-11-12")).findFirst().orElseThrow();
+    assertThat(wednesday.text()).contains("Pinochet").doesNotContain("deputy");
+    assertThat(wednesday.citations()).hasSize(3);
+  }
+
+  @Test
   void seeds_agreementsAreStatedByAtLeastTwoOutlets() {
     assertThat(SEED_SECTIONS.agreements()).isNotEmpty();
     for (StorySections.Agreement a : SEED_SECTIONS.agreements()) {
