@@ -380,10 +380,16 @@ final class QuoteFinder {
   private static @Nullable Speaker nearestPerson(List<Mention> mentions, int from, int to, int anchor) {
     int best = -1;
     int bestDistance = Integer.MAX_VALUE;
+    // a name known to be a person's speaks before a multiword name of unknown kind, which is as often
+    // an organisation ("el director general de Altamira, Héctor Villarreal")
+    boolean person = false;
+    for (int k = firstStartingAtOrAfter(mentions, from); k < mentions.size() && mentions.get(k).start() < to; k++) {
+      if (mentions.get(k).end() <= to && mentions.get(k).type().equals(NameFinder.PERSON)) person = true;
+    }
     int k = firstStartingAtOrAfter(mentions, from);
     for (; k < mentions.size() && mentions.get(k).start() < to; k++) {
       Mention m = mentions.get(k);
-      if (m.end() > to || !isPersonLike(m)) continue;
+      if (m.end() > to || !isPersonLike(m) || person && !m.type().equals(NameFinder.PERSON)) continue;
       int d = m.end() <= anchor ? anchor - m.end() : m.start() - anchor;
       if (d < bestDistance) {
         best = k;

@@ -110,6 +110,10 @@ class MultilingualRulesTest {
     assertThat(fr.quotes()).extracting(Quote::speaker).containsExactly("Erdogan");
     Annotated es = analyze("es", "“Llevamos dos años negociando sin respuesta”, lamentó Jordi Puigvert, portavoz del comité.");
     assertThat(es.quotes()).extracting(Quote::speaker).containsExactly("Jordi Puigvert");
+    // the person, not the company named nearer the verb in the speaker's title
+    Annotated role = analyze("es", "Grupo Altamira comprará Salud Plus. “Queremos una farmacia a menos de diez minutos de "
+        + "cada casa”, afirmó el director general de Altamira, Héctor Villarreal, en una conferencia.");
+    assertThat(role.quotes()).extracting(Quote::speaker).containsExactly("Héctor Villarreal");
     Annotated tr = analyze("tr", "Cumhurbaşkanı Recep Tayyip Erdoğan, basın toplantısında, \"Türkiye barış için her "
         + "sorumluluğu almaya hazırdır\" dedi.");
     assertThat(tr.quotes()).extracting(Quote::speakerEntity).containsExactly("recep tayyip erdogan");
