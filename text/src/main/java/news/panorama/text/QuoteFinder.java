@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Finds direct quotations in every common quote style ({@code “ ”}, {@code " "}, {@code « »},
- * {@code „ “}, {@code 「 」}, {@code ‘ ’}, {@code ' '}) and attributes each to a speaker: a named
+ * {@code „ “}, {@code 「 」}, {@code ‘ ’}, {@code ' '}, newswire's {@code `` ''}) and attributes each to a speaker: a named
  * person next to a speech verb in the same sentence ({@code X said}, {@code said X},
  * {@code according to X}, {@code сказал X}, {@code selon X}), or, for a pronoun ({@code he said}),
  * the last person named before the quotation. Stateless and thread-safe.
@@ -68,35 +68,69 @@ final class QuoteFinder {
     int n = text.length();
     while (i < n) {
       char c = text.charAt(i);
-      if (OPENERS.indexOf(c) < 0 || !canOpen(text, i)) {
+      boolean ticks = text.startsWith("``", i); // newswire's ``…'' (LDC, Penn Treebank)
+      if (!ticks && OPENERS.indexOf(c) < 0 || !canOpen(text, i)) {
         i++;
         continue;
       }
-      int close = findClose(text, i);
+      int close = ticks ? findTicksClose(text, i) : findClose(text, i);
       if (close < 0) {
         i++;
         continue;
       }
-      int s = i + 1;
+      int s = i + (ticks ? 2 : 1);
       int e = close;
+      int afterClose = close + (ticks ? 2 : 1);
       // newswire doubles its marks (''…,''): a mark left at either end is not the speaker's
       while (s < e && (Character.isWhitespace(text.charAt(s)) || STRAY_MARKS.indexOf(text.charAt(s)) >= 0)) s++;
       while (e > s && (Character.isWhitespace(text.charAt(e - 1)) || text.charAt(e - 1) == ','
           || STRAY_MARKS.indexOf(text.charAt(e - 1)) >= 0 && e - 2 >= s && !Character.isLetter(text.charAt(e - 2)))) e--;
       if (isQuotation(text, s, e)) {
-        Speaker who = speaker(text, i, close + 1, mentions);
+        Speaker who = speaker(text, i, afterClose, mentions);
+        if (who == BY_PRONOUN) who = byPronoun(text, i, previous, previousEnd, mentions, sentenceOf);
         if (who == null && continuesQuotation(text, previousEnd, i)) who = previous; // a second quotation, same speaker
         previous = who;
-        previousEnd = close + 1;
+        previousEnd = afterClose;
         out.add(new Quote(text.substring(s, e), s, e, sentenceOf.applyAsInt(s),
             who == null ? "" : who.name, who == null ? null : who.entity));
       }
-      i = close + 1;
+      i = afterClose;
     }
     return out;
   }
 
   private record Speaker(String name, String entity) {}
+
+  /** What {@link #speaker} answers for a pronoun reporting a quotation ({@code ,” he added}): {@link #byPronoun} resolves it. */
+  private static final Speaker BY_PRONOUN = new Speaker("", "");
+
+  /**
+   * The person a pronoun reporting a quotation stands for: the speaker of the quotation just before
+   * ({@code “…,” said Swedlund. “…,” he added}) unless a sentence between them opens with another name
+   * ({@code “…,” said Clinton. Netanyahu disagreed. “…,” he said}); without a quotation shortly before,
+   * the subject of the last sentence naming a person.
+   */
+  private static @Nullable Speaker byPronoun(String text, int open, @Nullable Speaker previous, int previousEnd,
+      List<Mention> mentions, java.util.function.IntUnaryOperator sentenceOf) {
+    int here = sentenceOf.applyAsInt(open);
+    if (previous != null && previousEnd > 0) {
+      int then = sentenceOf.applyAsInt(previousEnd - 1);
+      if (here - then <= 2) {
+        int lastSentence = -1;
+        for (int k = firstStartingAtOrAfter(mentions, previousEnd); k < mentions.size() && mentions.get(k).start() < open; k++) {
+          Mention m = mentions.get(k);
+          boolean opensSentence = m.sentence() != lastSentence && m.sentence() > then;
+          lastSentence = m.sentence();
+          if (opensSentence && !m.type().equals(NameFinder.PLACE) && !m.entity().equals(previous.entity())
+              && text.substring(sentenceStart(text, m.start()), m.start()).isBlank()) {
+            return new Speaker(m.text(), m.entity());
+          }
+        }
+        return previous;
+      }
+    }
+    return lastSubjectBefore(mentions, clauseStart(text, open));
+  }
 
   /**
    * Whether a quotation at {@code open} continues the one that ended at {@code previousEnd}: the same
@@ -119,6 +153,20 @@ final class QuoteFinder {
       return prevOk && i + 1 < text.length() && !Character.isWhitespace(text.charAt(i + 1));
     }
     return true;
+  }
+
+  /**
+   * Where the {@code ''} closing a {@code ``} at {@code open} begins, or -1: not past a line break or
+   * another {@code ``} (newswire leaves a quotation that runs on into the next paragraph open).
+   */
+  private static int findTicksClose(String text, int open) {
+    int limit = Math.min(text.length() - 1, open + MAX_QUOTE);
+    for (int j = open + 2; j < limit; j++) {
+      char c = text.charAt(j);
+      if (c == '\n' || text.startsWith("``", j)) return -1;
+      if (c == '\'' && text.charAt(j + 1) == '\'') return j;
+    }
+    return -1;
   }
 
   private static int findClose(String text, int open) {
@@ -176,8 +224,19 @@ final class QuoteFinder {
     boolean verbAfter = verb.find() && verb.start() < 60;
     boolean reporting = verbAfter || opensReportingClause(text, open, afterClose);
     if (reporting) {
+      // ,'' he added: the person the pronoun stands for, whatever the clause names after the verb
+      if (verbAfter && pronounBefore(text, afterClose, afterClose + verb.start())) return BY_PRONOUN;
       Speaker named = nearestPerson(mentions, afterClose, Math.min(afterEnd, afterClose + 120),
           verbAfter ? afterClose + verb.start() : afterClose);
+      if (named == null && verbAfter) {
+        named = nameBeside(text, mentions, afterClose, Math.min(afterEnd, afterClose + 120), afterClose + verb.start(),
+            afterClose + verb.end());
+        // ,'' said the statement / ,'' officials said: the clause says who spoke, and names nobody
+        if (named == null && opensReportingClause(text, open, afterClose)
+            && unnamedReporter(text, afterClose, afterClose + verb.start(), afterClose + verb.end(), afterEnd)) {
+          return null;
+        }
+      }
       if (named != null) return named;
     }
     int beforeStart = clauseStart(text, open);
@@ -206,7 +265,9 @@ final class QuoteFinder {
       return ownSubject != null ? ownSubject : lastSubjectBefore(mentions, sentenceStart);
     }
     if (verbAt >= 0 || colon) {
-      Speaker named = nearestPerson(mentions, beforeStart, open, verbAt >= 0 ? verbAt : open);
+      // Gates asked…: “…”: a surname right before the verb is its subject, before a person named further off
+      Speaker named = verbAt >= 0 ? nameBeside(text, mentions, beforeStart, verbAt, verbAt, verbAt) : null;
+      if (named == null) named = nearestPerson(mentions, beforeStart, open, verbAt >= 0 ? verbAt : open);
       if (named != null) return named;
     }
     if (verbAt < 0 && !colon) {
@@ -216,6 +277,9 @@ final class QuoteFinder {
       // a paragraph of its own after one that ends with a colon: the speaker is that sentence's subject
       Speaker introduced = introducedBy(text, open, mentions);
       if (introduced != null) return introduced;
+      // The Sam Rainsy Party… accused Hun Sen of being “…”: the name opening the clause is its subject
+      Speaker opening = clauseSubject(text, mentions, beforeStart, open);
+      if (opening != null) return opening;
     }
     if (subject != null) return subject;
     if (reporting || verbAt >= 0 || colon || PRONOUN.matcher(before).find()) return lastSubjectBefore(mentions, beforeStart);
@@ -238,13 +302,20 @@ final class QuoteFinder {
     Matcher verb = SPEECH.matcher(text).region(comma + 1, end);
     if (!verb.find() || TELLS.matcher(text).region(verb.start(), end).lookingAt()) return null;
     Speaker person = nearestPerson(mentions, comma + 1, end, verb.start());
-    if (person != null) return person;
-    // a surname alone right before or after the verb (", Trump said"; ", said Peskov") speaks too
-    for (int k = firstStartingAtOrAfter(mentions, comma + 1); k < mentions.size() && mentions.get(k).end() <= end; k++) {
+    return person != null ? person : nameBeside(text, mentions, comma + 1, end, verb.start(), verb.end());
+  }
+
+  /**
+   * A name of unknown kind right before or after the speech verb in {@code [from, to)} ({@code , Trump
+   * said}, {@code '' Sihanouk wrote}, {@code , said Peskov}): a surname alone, which the name finder
+   * cannot type, speaks there.
+   */
+  private static @Nullable Speaker nameBeside(String text, List<Mention> mentions, int from, int to, int verbStart, int verbEnd) {
+    for (int k = firstStartingAtOrAfter(mentions, from); k < mentions.size() && mentions.get(k).end() <= to; k++) {
       Mention m = mentions.get(k);
-      boolean adjacent = m.end() <= verb.start() && text.substring(m.end(), verb.start()).isBlank()
-          || m.start() >= verb.end() && text.substring(verb.end(), m.start()).isBlank();
-      if (m.type().equals(NameFinder.NAME) && adjacent) return new Speaker(m.text(), m.entity());
+      boolean beside = m.end() <= verbStart && text.substring(m.end(), verbStart).isBlank()
+          || m.start() >= verbEnd && text.substring(verbEnd, m.start()).isBlank();
+      if (m.type().equals(NameFinder.NAME) && beside) return new Speaker(m.text(), m.entity());
     }
     return null;
   }
@@ -295,7 +366,8 @@ final class QuoteFinder {
   /** Whether the quotation is followed by its reporting clause: {@code ,"} {@code ",} {@code » —} {@code " dedi}. */
   private static boolean opensReportingClause(String text, int open, int afterClose) {
     int inside = afterClose - 2;
-    while (inside > open && Character.isWhitespace(text.charAt(inside))) inside--;
+    // (the second mark of a closing '' too)
+    while (inside > open && (Character.isWhitespace(text.charAt(inside)) || text.charAt(inside) == '\'')) inside--;
     if (inside > open && ",，".indexOf(text.charAt(inside)) >= 0) return true;
     int k = afterClose;
     while (k < text.length() && text.charAt(k) == ' ') k++;
@@ -359,6 +431,46 @@ final class QuoteFinder {
     }
     Mention best = personLike != null ? personLike : other;
     return best == null ? null : new Speaker(best.text(), best.entity());
+  }
+
+  private static final Pattern DETERMINER = Pattern.compile("(?:the|a|an|his|her|its|their|one|two|three|several|some)\\b",
+      Pattern.CASE_INSENSITIVE);
+
+  /**
+   * Whether the reporting clause after a quotation (set off by a comma) gives its speaker as a
+   * description, not a name:
+   * words between the quotation and the verb ({@code ,'' officials said}), or a determiner right after
+   * it ({@code ,'' said the statement}). A verb alone after the quotation ({@code " dedi}) leaves the
+   * speaker to the words before it.
+   */
+  private static boolean unnamedReporter(String text, int afterClose, int verbStart, int verbEnd, int clauseEnd) {
+    String before = text.substring(afterClose, verbStart).replaceAll("[\\p{P}\\s]+", " ").strip();
+    if (!before.isEmpty()) return true;
+    String after = text.substring(verbEnd, clauseEnd).stripLeading();
+    return DETERMINER.matcher(after).lookingAt();
+  }
+
+  /**
+   * The name that opens the clause {@code [from, to)} (after at most an article), when it stands alone
+   * rather than qualifying the next name ({@code Kremlin spokesperson Dmitry Peskov}): the clause's
+   * subject, whatever its kind.
+   */
+  private static @Nullable Speaker clauseSubject(String text, List<Mention> mentions, int from, int to) {
+    int k = firstStartingAtOrAfter(mentions, from);
+    if (k >= mentions.size() || mentions.get(k).end() > to) return null;
+    Mention m = mentions.get(k);
+    String lead = text.substring(from, m.start()).strip();
+    if (!lead.isEmpty() && !lead.equalsIgnoreCase("the")) return null;
+    if (k + 1 < mentions.size() && mentions.get(k + 1).end() <= to
+        && wordsIn(text.substring(m.end(), mentions.get(k + 1).start())) <= 2) {
+      return null;
+    }
+    return new Speaker(m.text(), m.entity());
+  }
+
+  private static int wordsIn(String s) {
+    String t = s.strip();
+    return t.isEmpty() ? 0 : t.split("\\s+").length;
   }
 
   /** The person a pronoun or a role refers to: the first person named in the last sentence naming one. */

@@ -134,6 +134,26 @@ class MultilingualRulesTest {
         + "Wednesday, Turkish source says.”\n\nWitkoff called the talks “a real chance for peace” in Ankara.");
     assertThat(closing.quotes()).extracting(Quote::speaker)
         .containsExactly("Trump", "Trump", "Guy Faulconbridge", "Witkoff");
+    Annotated ticks = analyze("en", "The king declined to chair the summit. ``Papa will not preside over any summit meeting,'' "
+        + "Sihanouk wrote in a letter to Ranariddh, who met Sihanouk in Beijing. "
+        + "Hun Sen accused them of trying to ``internationalize'' the crisis. ``We are ready to talk,'' said Sam Rainsy.");
+    assertThat(ticks.quotes()).extracting(Quote::text, Quote::speaker).containsExactly(
+        tuple("Papa will not preside over any summit meeting", "Sihanouk"),
+        tuple("We are ready to talk", "Sam Rainsy"));
+    // "he added" is the previous quotation's speaker, not a person the clause names after the verb,
+    // unless a sentence between them opens with another name
+    Annotated added = analyze("en", "``Hunger is apparent in the capital,'' said Chia Yew Boon, an analyst in Singapore. "
+        + "``There is no way the likes of Clinton are going to muzzle him,'' he added, referring to President Jiang Zemin. "
+        + "Mahathir Mohamad disagreed. ``We will decide for ourselves,'' he said.");
+    assertThat(added.quotes()).extracting(Quote::speaker).containsExactly("Chia Yew Boon", "Chia Yew Boon", "Mahathir Mohamad");
+    // the clause's opening name, not a person it names later; a statement that speaks names nobody
+    Annotated statement = analyze("en", "The Sam Rainsy Party, in a statement released Friday, accused Hun Sen of being "
+        + "``unwilling to make any compromise'' on the talks. ``A meeting outside Cambodia could place all parties on more "
+        + "equal footing,'' said the statement.");
+    assertThat(statement.quotes()).extracting(Quote::speaker).containsExactly("Sam Rainsy Party", "Sam Rainsy Party");
+    Annotated officials = analyze("en", "Hun Sen rejected the demands on Friday. ``Every meeting must be held at home,'' "
+        + "officials said.");
+    assertThat(officials.quotes()).extracting(Quote::speaker).containsExactly("");
     Annotated doubled = analyze("en", "''This is very painful for our family,'' a tearful Lucia Pinochet told reporters.");
     assertThat(doubled.quotes()).extracting(Quote::text, Quote::speaker)
         .containsExactly(tuple("This is very painful for our family", "Lucia Pinochet"));
