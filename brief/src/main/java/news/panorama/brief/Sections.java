@@ -2,6 +2,7 @@ package news.panorama.brief;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,35 +73,48 @@ final class Sections {
    * day told by its most representative sentence ({@link #representative}).
    */
   private static List<StorySections.Event> timeline(List<Annotated> articles, Usable usable) {
-    Map<String, List<Citation>> byDay = new TreeMap<>();
-    Map<String, List<Sentence>> told = new LinkedHashMap<>();
-    Map<String, Set<String>> citedArticles = new LinkedHashMap<>();
+    Map<String, List<Told>> told = new LinkedHashMap<>();
     for (Annotated a : articles) {
       for (DateMention d : a.dates()) {
         if (!"day".equals(d.granularity()) || d.value().length() != 10) continue;
         if (d.sentence() < 0 || d.sentence() >= a.sentences().size()) continue;
         Sentence s = a.sentences().get(d.sentence());
         if (!usable.test(s)) continue;
-        Set<String> seen = citedArticles.computeIfAbsent(d.value(), k -> new HashSet<>());
-        if (!seen.add(a.id())) continue; // one sentence per article and day
-        List<Citation> cites = byDay.computeIfAbsent(d.value(), k -> new ArrayList<>());
-        if (cites.size() < MAX_CITATIONS) cites.add(ExtractiveBriefer.cite(a, s));
-        told.computeIfAbsent(d.value(), k -> new ArrayList<>()).add(s);
+        List<Told> day = told.computeIfAbsent(d.value(), k -> new ArrayList<>());
+        if (day.stream().noneMatch(t -> t.article() == a)) day.add(new Told(a, s)); // one sentence per article and day
       }
     }
-    List<String> days = new ArrayList<>(byDay.keySet());
-    days.sort(Comparator.comparingInt((String day) -> -citedArticles.get(day).size()).thenComparing(day -> day));
-    List<String> kept = new ArrayList<>(days.subList(0, Math.min(MAX_EVENTS, days.size())));
-    kept.sort(Comparator.naturalOrder());
-    List<StorySections.Event> out = new ArrayList<>();
-    Vectors.Vector story = null;
-    for (String day : kept) {
-      List<Sentence> candidates = told.get(day);
-      if (story == null && candidates.size() > 1) story = Vectors.Vector.of(ExtractiveBriefer.centroid(articles));
-      out.add(new StorySections.Event(day, representative(candidates, story).text(), byDay.get(day)));
+    List<String> days = new ArrayList<>(told.keySet());
+    days.sort(Comparator.comparingInt((String day) -> -told.get(day).size()).thenComparing(day -> day));
+    // the most cited days first choose their sentences: a sentence naming two days ("…their first
+    // session since Aug. 6 on Thursday") tells one of them, and a day left with no sentence of its own
+    // is not shown
+    Map<String, StorySections.Event> chosen = new TreeMap<>();
+    Set<String> usedText = new HashSet<>();
+    Vectors.Vector story = Vectors.Vector.of(ExtractiveBriefer.centroid(articles));
+    for (String day : days) {
+      if (chosen.size() == MAX_EVENTS) break;
+      List<Told> all = told.get(day);
+      List<Told> candidates = all.stream().filter(t -> !usedText.contains(t.sentence().text().strip())).toList();
+      if (candidates.isEmpty()) continue;
+      Sentence s = representative(candidates.stream().map(Told::sentence).toList(), story);
+      Told shown = candidates.stream().filter(t -> t.sentence() == s).findFirst().orElseThrow();
+      usedText.add(s.text().strip());
+      // the shown sentence is cited first, then the other articles naming the day
+      List<Citation> cites = new ArrayList<>();
+      cites.add(ExtractiveBriefer.cite(shown.article(), s));
+      for (Told t : all) {
+        if (cites.size() == MAX_CITATIONS) break;
+        if (t != shown) cites.add(ExtractiveBriefer.cite(t.article(), t.sentence()));
+      }
+      chosen.put(day, new StorySections.Event(day, s.text(), cites));
     }
-    return out;
+    return new ArrayList<>(chosen.values());
   }
+
+  /** A sentence of an article that names a day. */
+  private record Told(Annotated article, Sentence sentence) {}
+
 
   /** Sentences longer than this are passed over for a timeline entry when a shorter one tells the day. */
   static final int TIMELINE_MAX_WORDS = 30;
@@ -140,6 +154,7 @@ final class Sections {
     Map<String, List<Citation>> citations = new LinkedHashMap<>();
     Map<String, List<String>> wordings = new LinkedHashMap<>();
     Map<String, String> speakers = new LinkedHashMap<>();
+    Map<String, String> speakerEntities = new HashMap<>();
     Map<String, Set<String>> reporting = new LinkedHashMap<>();
     for (Annotated a : articles) {
       for (int i = 0; i < a.quotes().size(); i++) {
@@ -148,12 +163,30 @@ final class Sections {
         String id = ids.get(QuoteLinker.key(a.id(), i));
         if (!reporting.computeIfAbsent(id, k -> new HashSet<>()).add(a.id())) continue;
         speakers.putIfAbsent(id, q.speaker());
+        if (q.speakerEntity() != null) speakerEntities.putIfAbsent(id, q.speakerEntity());
         List<String> w = wordings.computeIfAbsent(id, k -> new ArrayList<>());
         if (!w.contains(q.text())) w.add(q.text());
         List<Citation> c = citations.computeIfAbsent(id, k -> new ArrayList<>());
         if (c.size() < MAX_CITATIONS) c.add(ExtractiveBriefer.cite(a, a.sentences().get(q.sentence())));
       }
     }
+    // a speaker is shown by the fullest name the story gives them ("Billy Hunter", not "Hunter"),
+    // spelled as most of its articles do ("Volodymyr Zelensky" over one outlet's "Zelenskyy")
+    Map<String, Map<String, Integer>> surfaces = new HashMap<>();
+    for (Annotated a : articles) {
+      for (news.panorama.core.Mention m : a.mentions()) {
+        if (!m.entity().isEmpty()) surfaces.computeIfAbsent(m.entity(), k -> new HashMap<>()).merge(m.text(), 1, Integer::sum);
+      }
+    }
+    speakers.replaceAll((id, name) -> {
+      Map<String, Integer> forms = surfaces.get(speakerEntities.getOrDefault(id, ""));
+      if (forms == null) return name;
+      return forms.entrySet().stream()
+          .max(Comparator.comparingInt((Map.Entry<String, Integer> e) -> NoiseFilter.words(e.getKey()))
+              .thenComparingInt(Map.Entry::getValue)
+              .thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
+          .map(Map.Entry::getKey).orElse(name);
+    });
     List<String> order = new ArrayList<>(citations.keySet());
     order.sort(Comparator.comparingInt((String id) -> -reporting.get(id).size()));
     List<StorySections.Said> out = new ArrayList<>();

@@ -106,6 +106,11 @@ class ExtractiveBrieferTest {
     assertThat(peskov.get(0).speaker()).contains("Peskov");
     assertThat(peskov.get(0).variants()).isNotEmpty();
     assertThat(peskov.get(0).citations()).extracting(Citation::articleId).doesNotHaveDuplicates().hasSizeGreaterThanOrEqualTo(2);
+    // speakers by their fullest name, as most outlets spell it; Peskov's words inside a long sentence his
+    List<String> speakers = b.sections().quotes().stream().map(StorySections.Said::speaker).toList();
+    assertThat(speakers).contains("Volodymyr Zelensky", "Dmitry Peskov").doesNotContain("Zelensky", "Volodymyr Zelenskyy");
+    assertThat(b.sections().quotes()).filteredOn(q -> q.text().contains("open to a conversation"))
+        .extracting(StorySections.Said::speaker).containsExactly("Dmitry Peskov");
   }
 
   @Test

@@ -75,6 +75,16 @@ class SectionsTest {
         .filter(e -> e.date().equals("2025-11-12")).findFirst().orElseThrow();
     assertThat(wednesday.text()).contains("Pinochet").doesNotContain("deputy");
     assertThat(wednesday.citations()).hasSize(3);
+    // each entry cites its own sentence first, and no sentence tells two days
+    for (StorySections timelineOf : List.of(Sections.of(story), SEED_SECTIONS)) {
+      assertThat(timelineOf.timeline()).allSatisfy(e -> assertThat(e.citations().get(0).quote()).isEqualTo(e.text()));
+      assertThat(timelineOf.timeline()).extracting(StorySections.Event::text).doesNotHaveDuplicates();
+    }
+    List<Annotated> twoDays = List.of(
+        article("d1", "Wire A", "GB", "en", "Talks resume", "The owners and players held their first session since Tuesday on Friday."),
+        article("d2", "Wire B", "US", "en", "Talks", "Talks resumed on Friday in Manhattan after a long pause."),
+        article("d3", "Wire C", "US", "en", "Talks", "The owners and players met on Friday for six hours."));
+    assertThat(Sections.of(twoDays).timeline()).extracting(StorySections.Event::text).doesNotHaveDuplicates();
   }
 
   @Test
