@@ -16,8 +16,8 @@ import news.panorama.core.StorySections.Agreement;
 
 /**
  * Where sources agree: facts that several outlets state, each shown in the words of the outlet that
- * says it most plainly (the shortest of the agreeing sentences, cited first) with a sentence of every
- * other outlet that says the same.
+ * says it most plainly (the shortest of the agreeing sentences that does not open with a pronoun,
+ * cited first) with a sentence of every other outlet that says the same.
  *
  * <p>Two sentences say the same when the cosine of their term vectors is at least
  * {@link ExtractiveBriefer#SAME}; outlets are told apart by their source name, so two articles of one
@@ -109,6 +109,7 @@ final class Agreements {
       for (Candidate s : said) repeats |= Vectors.cosine(s.vector(), core.vector()) >= ExtractiveBriefer.SAME;
       if (repeats) continue;
       Candidate shown = plainest(g.members());
+      if (shown == null) continue; // every wording leans on a sentence before it ("It just means…")
       List<Citation> citations = new ArrayList<>();
       citations.add(ExtractiveBriefer.cite(shown.article(), shown.sentence()));
       for (Candidate m : g.members()) {
@@ -120,11 +121,15 @@ final class Agreements {
     return out;
   }
 
-  /** The shortest member sentence: the plainest wording of what they all say. */
-  private static Candidate plainest(List<Candidate> members) {
-    Candidate best = members.get(0);
+  /**
+   * The shortest member sentence that does not open with a pronoun: the plainest wording of what
+   * they all say that reads alone; null when none does.
+   */
+  private static @org.jspecify.annotations.Nullable Candidate plainest(List<Candidate> members) {
+    Candidate best = null;
     for (Candidate m : members) {
-      if (m.sentence().text().length() < best.sentence().text().length()) best = m;
+      if (Anaphora.opensWithPronoun(m.sentence().text(), m.article().language())) continue;
+      if (best == null || m.sentence().text().length() < best.sentence().text().length()) best = m;
     }
     return best;
   }

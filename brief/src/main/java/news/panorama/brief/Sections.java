@@ -96,7 +96,12 @@ final class Sections {
       if (chosen.size() == MAX_EVENTS) break;
       List<Told> all = told.get(day);
       List<Told> candidates = all.stream().filter(t -> !usedText.contains(t.sentence().text().strip())).toList();
-      if (candidates.isEmpty()) continue;
+      // a sentence opening with a pronoun ("He said the party would announce its decision Thursday")
+      // does not tell the day on its own
+      List<Told> alone = candidates.stream()
+          .filter(t -> !Anaphora.opensWithPronoun(t.sentence().text(), t.article().language())).toList();
+      if (alone.isEmpty()) continue;
+      candidates = alone;
       Sentence s = representative(candidates.stream().map(Told::sentence).toList(), story);
       Told shown = candidates.stream().filter(t -> t.sentence() == s).findFirst().orElseThrow();
       usedText.add(s.text().strip());

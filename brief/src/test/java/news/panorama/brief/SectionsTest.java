@@ -80,11 +80,27 @@ class SectionsTest {
       assertThat(timelineOf.timeline()).allSatisfy(e -> assertThat(e.citations().get(0).quote()).isEqualTo(e.text()));
       assertThat(timelineOf.timeline()).extracting(StorySections.Event::text).doesNotHaveDuplicates();
     }
+    // an entry that opens with a pronoun does not say who did what that day: the day goes unshown
+    List<Annotated> pronoun = List.of(
+        article("p1", "Wire A", "GB", "en", "Party to decide", "He said the party would announce its decision on Thursday."),
+        article("p2", "Wire B", "US", "en", "Party weighs coalition", "The party met for five hours on Tuesday in Ankara."));
+    assertThat(Sections.of(pronoun).timeline()).extracting(StorySections.Event::text)
+        .containsExactly("The party met for five hours on Tuesday in Ankara.");
     List<Annotated> twoDays = List.of(
         article("d1", "Wire A", "GB", "en", "Talks resume", "The owners and players held their first session since Tuesday on Friday."),
         article("d2", "Wire B", "US", "en", "Talks", "Talks resumed on Friday in Manhattan after a long pause."),
         article("d3", "Wire C", "US", "en", "Talks", "The owners and players met on Friday for six hours."));
     assertThat(Sections.of(twoDays).timeline()).extracting(StorySections.Event::text).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void anAgreementIsShownInAWordingThatReadsAlone() {
+    List<Annotated> story = List.of(
+        article("g1", "Wire A", "GB", "en", "Lockout", "The league said the owners must pay the players with guaranteed contracts."),
+        article("g2", "Wire B", "US", "en", "Lockout", "It means the owners must pay the players with guaranteed contracts."),
+        article("g3", "Wire C", "US", "en", "Lockout", "The arbitrator ruled that owners must pay the players with guaranteed contracts now."));
+    assertThat(Agreements.of(story, new Usable())).isNotEmpty()
+        .allSatisfy(a -> assertThat(a.text()).doesNotStartWith("It "));
   }
 
   @Test
