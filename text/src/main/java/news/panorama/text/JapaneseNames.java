@@ -41,6 +41,11 @@ final class JapaneseNames {
       Map.entry("加", "CA"), Map.entry("印", "IN"), Map.entry("比", "PH"), Map.entry("台", "TW"), Map.entry("蘭", "NL"),
       Map.entry("西", "ES"), Map.entry("墨", "MX"), Map.entry("伯", "BR"), Map.entry("泰", "TH"), Map.entry("越", "VN"),
       Map.entry("葡", "PT"), Map.entry("希", "GR"), Map.entry("土", "TR"), Map.entry("埃", "EG"));
+  /**
+   * Countries Japanese news names by a short form CLDR does not list (it has アメリカ合衆国 and
+   * イギリス): 米国, 英国.
+   */
+  private static final Map<String, String> SHORT_COUNTRY_NAMES = Map.of("米国", "US", "英国", "GB");
   /** The tokenizer holds a reader and its state: one per thread, the dictionary shared. */
   private static final ThreadLocal<JapaneseTokenizer> TOKENIZER =
       ThreadLocal.withInitial(() -> new JapaneseTokenizer(null, true, JapaneseTokenizer.Mode.NORMAL));
@@ -98,6 +103,7 @@ final class JapaneseNames {
       int end = words.get(j - 1).end();
       String name = text.substring(start, end);
       String code = j - i == 1 && words.get(i).pos().equals(COUNTRY) ? COUNTRY_CHARACTERS.get(name) : null;
+      if (code == null && j - i == 1) code = SHORT_COUNTRY_NAMES.get(name);
       if (code != null) {
         out.add(new NameSpan(start, end, NameFinder.PLACE, Gazetteer.get().term(code), code));
       } else if (name.codePointCount(0, name.length()) >= 2) {

@@ -160,6 +160,12 @@ class MultilingualAnalyzerTest {
     // two countries written with one character each
     assertThat(byKey.get("japan").country()).isEqualTo("JP");
     assertThat(byKey.get("united_states").country()).isEqualTo("US");
+    // the short forms news writes for two countries, which CLDR does not list
+    Map<String, String> shortForms = new java.util.HashMap<>();
+    for (Entity e : analyze("ja", "米英の特使", "米国の特使と英国の外相がアンカラに到着した。").entities()) {
+      shortForms.put(e.name(), e.key());
+    }
+    assertThat(shortForms).containsEntry("米国", "united_states").containsEntry("英国", "united_kingdom");
   }
 
   /** Chinese has no capitals either: HanLP's role tagging finds its people, places and organisations. */
