@@ -60,7 +60,10 @@ final class QuoteFinder {
    * {@code sentenceOf} maps an offset to its sentence index.
    */
   static List<Quote> find(String text, List<Mention> allMentions, java.util.function.IntUnaryOperator sentenceOf) {
-    List<Mention> mentions = withoutListeners(text, allMentions);
+    // the name finders of a language may report their names out of text order (Japanese: the
+    // dictionary's names, then Latin ones); every search below reads them in order
+    List<Mention> mentions = new ArrayList<>(withoutListeners(text, allMentions));
+    mentions.sort(java.util.Comparator.comparingInt(Mention::start));
     List<Quote> out = new ArrayList<>();
     Speaker previous = null;
     int previousEnd = -1;
@@ -461,9 +464,10 @@ final class QuoteFinder {
     Mention m = mentions.get(k);
     String lead = text.substring(from, m.start()).strip();
     if (!lead.isEmpty() && !lead.equalsIgnoreCase("the")) return null;
-    if (k + 1 < mentions.size() && mentions.get(k + 1).end() <= to
-        && wordsIn(text.substring(m.end(), mentions.get(k + 1).start())) <= 2) {
-      return null;
+    if (k + 1 < mentions.size() && mentions.get(k + 1).end() <= to) {
+      Mention next = mentions.get(k + 1);
+      // a name overlapping the next (Japanese names can nest) or two words or fewer before it qualifies it
+      if (next.start() < m.end() || wordsIn(text.substring(m.end(), next.start())) <= 2) return null;
     }
     return new Speaker(m.text(), m.entity());
   }

@@ -154,6 +154,14 @@ class MultilingualRulesTest {
     Annotated officials = analyze("en", "Hun Sen rejected the demands on Friday. ``Every meeting must be held at home,'' "
         + "officials said.");
     assertThat(officials.quotes()).extracting(Quote::speaker).containsExactly("");
+    // a Japanese text citing English sources: Latin names come after the dictionary's, out of text
+    // order, and a quotation among them must neither fail nor take a name that stands after it
+    // names may nest (Japanese) or come out of text order from two finders: no search may fail on them
+    String nested = "Tokyo Shimbun \"Talks resume in the capital\" ran on its front page.";
+    List<Mention> names = List.of(
+        new Mention("Shimbun", NameFinder.NAME, 6, 13, 0, "shimbun"),
+        new Mention("Tokyo Shimbun", NameFinder.ORG, 0, 13, 0, "tokyo shimbun"));
+    assertThat(QuoteFinder.find(nested, names, offset -> 0)).extracting(Quote::speaker).containsExactly("Tokyo Shimbun");
     Annotated doubled = analyze("en", "''This is very painful for our family,'' a tearful Lucia Pinochet told reporters.");
     assertThat(doubled.quotes()).extracting(Quote::text, Quote::speaker)
         .containsExactly(tuple("This is very painful for our family", "Lucia Pinochet"));
