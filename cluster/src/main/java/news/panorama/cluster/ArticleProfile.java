@@ -29,7 +29,7 @@ import org.jspecify.annotations.Nullable;
  *     what tells one event from another of the same kind when a story is tested for a split
  */
 record ArticleProfile(String id, @Nullable Instant time, String language, Map<String, Double> features, int[] years,
-    Set<String> signature) {
+    Set<String> signature, Map<String, Double> sounds) {
   static final double TITLE_WEIGHT = 3;
   static final double LEAD_WEIGHT = 2;
   static final double ENTITY_WEIGHT = 2;
@@ -40,6 +40,7 @@ record ArticleProfile(String id, @Nullable Instant time, String language, Map<St
   ArticleProfile {
     features = Map.copyOf(features);
     signature = Set.copyOf(signature);
+    sounds = Map.copyOf(sounds);
   }
 
   static ArticleProfile of(Annotated article) {
@@ -59,7 +60,29 @@ record ArticleProfile(String id, @Nullable Instant time, String language, Map<St
     Map<String, Double> features = new HashMap<>(counts.size() * 2);
     counts.forEach((term, c) -> features.put(term, 1 + Math.log(c)));
     return new ArticleProfile(article.id(), article.article().published(), article.language(), features,
-        yearsOf(article), signatureOf(article));
+        yearsOf(article), signatureOf(article), soundsOf(article));
+  }
+
+  /**
+   * The sound keys of the article's names ({@link SoundKeys}, prefixed {@code s:}), weighted as its
+   * entity features: what lets a Japanese report, which writes foreign names in katakana, meet the
+   * Latin spelling of the same names. A Japanese article gives its katakana names; an article in a
+   * Latin-script language its people and its places of no known country (countries and capitals are
+   * already one key in every script); the others none.
+   */
+  static Map<String, Double> soundsOf(Annotated article) {
+    Map<String, Double> counts = new HashMap<>();
+    boolean japanese = article.language().equals("ja");
+    for (Entity e : article.entities()) {
+      boolean named = japanese ? SoundKeys.hasKatakana(e.key())
+          : !e.type().equals("PLACE") && !e.type().equals("ORG") || e.country() == null && e.type().equals("PLACE");
+      if (!named) continue;
+      String key = SoundKeys.of(e.key());
+      if (key != null) counts.merge("s:" + key, ENTITY_WEIGHT * Math.max(1, e.count()), Double::sum);
+    }
+    Map<String, Double> out = new HashMap<>(counts.size() * 2);
+    counts.forEach((k, c) -> out.put(k, 1 + Math.log(c)));
+    return out;
   }
 
   /**

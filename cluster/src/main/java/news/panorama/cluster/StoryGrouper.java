@@ -93,7 +93,7 @@ import org.jspecify.annotations.Nullable;
  * and is never joined by another: grouping it by nothing would be a guess.
  */
 public final class StoryGrouper implements StoryClusterer, java.io.Serializable {
-  private static final long serialVersionUID = 3L;
+  private static final long serialVersionUID = 4L;
 
   /**
    * The grouping parameters.
@@ -301,6 +301,8 @@ public final class StoryGrouper implements StoryClusterer, java.io.Serializable 
   static final int INDEXED_FEATURES = 24;
   /** A feature posted by more open stories than this brings no candidates (it tells stories apart from nothing). */
   static final int MAX_POSTINGS = 400;
+  /** The same for a sound key, which many names share: a name of every other story tells nothing. */
+  static final int MAX_SOUND_POSTINGS = 50;
   /** Closed stories are looked for every so many articles, or when time has moved on by so much. */
   private static final int EVICT_EVERY = 256;
   private static final Duration EVICT_AFTER_TIME = Duration.ofHours(1);
@@ -319,6 +321,12 @@ public final class StoryGrouper implements StoryClusterer, java.io.Serializable 
   /** Open stories by id, in creation order. */
   private final Map<String, Group> groups = new LinkedHashMap<>();
   private final Int2ObjectOpenHashMap<Set<Group>> postings = new Int2ObjectOpenHashMap<>();
+  /**
+   * Stories by the sound keys of the names their articles write in Latin letters, which a Japanese
+   * article looks up ({@link SoundKeys}); a story written in Japanese alone is found only by the words
+   * and entities a later article shares with it.
+   */
+  private final Int2ObjectOpenHashMap<Set<Group>> soundPostings = new Int2ObjectOpenHashMap<>();
   private final List<StoryAssignment> moved = new ArrayList<>();
   /** Every entity, amount and year named in a title or lead gets a number (see {@link Member#signature}). */
   private final Object2IntOpenHashMap<String> signatureIds = new Object2IntOpenHashMap<>();
@@ -403,8 +411,8 @@ public final class StoryGrouper implements StoryClusterer, java.io.Serializable 
     }
     Arrays.sort(signature);
     return new Member(profile.id(), time, profile.language(), vector, vector.only(independentFeature),
-        settings.embeddingWeight > 0 ? embedding : null, profile.time() == null ? profile.years() : new int[0],
-        signature);
+        weighSounds(profile), settings.embeddingWeight > 0 ? embedding : null,
+        profile.time() == null ? profile.years() : new int[0], signature);
   }
 
   /** Adds an article to a story and posts the story under the article's distinctive features. */
@@ -441,6 +449,14 @@ public final class StoryGrouper implements StoryClusterer, java.io.Serializable 
       });
       documentFrequency.set(id, documentFrequency.getInt(id) + 1);
     }
+    for (String f : profile.sounds().keySet()) {
+      int id = featureIds.computeIfAbsent(f, (String k) -> {
+        documentFrequency.add(0);
+        independentFeature.add(false); // never in an article's vector of words
+        return documentFrequency.size() - 1;
+      });
+      documentFrequency.set(id, documentFrequency.getInt(id) + 1);
+    }
     Instant published = profile.time();
     if (published != null && (latest == null || published.isAfter(latest))) latest = published;
     return published != null ? published : latest;
@@ -471,6 +487,30 @@ public final class StoryGrouper implements StoryClusterer, java.io.Serializable 
     return new SparseVector(ids, weights);
   }
 
+  /**
+   * The article's sound keys ({@link ArticleProfile#soundsOf}) weighted like its other features: by
+   * their inverse document frequency, divided by the norm of its vector of words, so that they weigh
+   * beside its entities and amounts as an entity does.
+   */
+  private SparseVector weighSounds(ArticleProfile profile) {
+    if (profile.sounds().isEmpty()) return new SparseVector(new int[0], new double[0]);
+    double norm = 0;
+    for (Map.Entry<String, Double> e : profile.features().entrySet()) {
+      double w = e.getValue() * idf(e.getKey());
+      norm += w * w;
+    }
+    double n = norm > 0 ? Math.sqrt(norm) : 1;
+    List<String> keys = new ArrayList<>(profile.sounds().keySet());
+    keys.sort(null);
+    int[] ids = new int[keys.size()];
+    double[] weights = new double[keys.size()];
+    for (int i = 0; i < ids.length; i++) {
+      ids[i] = featureIds.getInt(keys.get(i));
+      weights[i] = profile.sounds().get(keys.get(i)) * idf(keys.get(i)) / n;
+    }
+    return new SparseVector(ids, weights);
+  }
+
   // ---- candidates and scores
 
   private List<Group> candidates(Member m) {
@@ -482,6 +522,20 @@ public final class StoryGrouper implements StoryClusterer, java.io.Serializable 
       if (posted == null || posted.size() > MAX_POSTINGS) continue;
       for (Group g : posted) {
         if (g.activeAt(m.time, settings.window)) bySeq.put(g.seq, g);
+      }
+    }
+    if (m.language.equals("ja") && m.sounds.size() >= 2) {
+      // two names heard alike bring a story that writes them in Latin letters (with one, it would also
+      // need two keys in common, which its own postings bring)
+      Map<Group, Integer> heard = new java.util.IdentityHashMap<>();
+      for (int f : m.sounds.ids) {
+        Set<Group> posted = soundPostings.get(f);
+        if (posted == null || posted.size() > MAX_SOUND_POSTINGS) continue;
+        for (Group g : posted) {
+          if (heard.merge(g, 1, Integer::sum) == 2 && !g.languages.contains(m.language) && g.activeAt(m.time, settings.window)) {
+            bySeq.put(g.seq, g);
+          }
+        }
       }
     }
     if (m.embedding != null) {
@@ -515,9 +569,19 @@ public final class StoryGrouper implements StoryClusterer, java.io.Serializable 
     // a report in other words is still the story's when a model reads them alike
     if (sameLanguage && !(meaning > 0) && g.meanCosine(full) < LIKENESS_MIN) return 0;
     double text = sameLanguage || settings.crossLingualWeight == 0 ? full
-        : Math.max(full, settings.crossLingualWeight * g.independentCosine(m.independent));
+        : Math.max(full, settings.crossLingualWeight * g.independentCosine(m, hearsNames(m, g)));
     double s = Double.isNaN(meaning) ? text : (1 - settings.embeddingWeight) * text + settings.embeddingWeight * meaning;
     return g.yearsConflict(m) ? s * (1 - YEAR_CONFLICT_PENALTY) : s;
+  }
+
+  /**
+   * Whether an article and a story in other languages are compared by how their names sound too: a
+   * Japanese article against any such story, an article of another language against a story told in
+   * Japanese alone. Between two Latin-script languages the names' keys already meet, and sounds
+   * would count each name twice.
+   */
+  private static boolean hearsNames(Member m, Group g) {
+    return m.language.equals("ja") || g.languages.size() == 1 && g.languages.contains("ja");
   }
 
   private void post(Group g, Member m) {
@@ -527,9 +591,23 @@ public final class StoryGrouper implements StoryClusterer, java.io.Serializable 
       int f = m.vector.ids[k];
       if (g.posted.add(f)) postings.computeIfAbsent(f, (int x) -> new LinkedHashSet<>()).add(g);
     }
+    if (!m.language.equals("ja")) {
+      for (int f : m.sounds.ids) {
+        if (g.postedSounds.add(f)) soundPostings.computeIfAbsent(f, (int x) -> new LinkedHashSet<>()).add(g);
+      }
+    }
   }
 
   private void unpost(Group g) {
+    for (IntIterator it = g.postedSounds.iterator(); it.hasNext(); ) {
+      int f = it.nextInt();
+      Set<Group> posted = soundPostings.get(f);
+      if (posted != null) {
+        posted.remove(g);
+        if (posted.isEmpty()) soundPostings.remove(f);
+      }
+    }
+    g.postedSounds.clear();
     for (IntIterator it = g.posted.iterator(); it.hasNext(); ) {
       int f = it.nextInt();
       Set<Group> posted = postings.get(f);
@@ -950,13 +1028,15 @@ public final class StoryGrouper implements StoryClusterer, java.io.Serializable 
 
   /** One article as a story holds it. */
   private static final class Member implements java.io.Serializable {
-    private static final long serialVersionUID = 3L;
+    private static final long serialVersionUID = 4L;
     final String id;
     final @Nullable Instant time;
     final String language;
     final SparseVector vector;
     /** The entries of {@link #vector} that do not depend on the language (entities, amounts). */
     final SparseVector independent;
+    /** The sound keys of its names ({@link ArticleProfile#soundsOf}), weighted. */
+    final SparseVector sounds;
     /** The article's unit sentence embedding, or null. */
     final float @Nullable [] embedding;
     /** For an undated article, the years its text names (ascending); empty otherwise. */
@@ -965,7 +1045,8 @@ public final class StoryGrouper implements StoryClusterer, java.io.Serializable 
     final int[] signature;
 
     Member(String id, @Nullable Instant time, String language, SparseVector vector, SparseVector independent,
-        float @Nullable [] embedding, int[] years, int[] signature) {
+        SparseVector sounds, float @Nullable [] embedding, int[] years, int[] signature) {
+      this.sounds = sounds;
       this.signature = signature;
       this.years = years;
       this.id = id;
@@ -977,9 +1058,11 @@ public final class StoryGrouper implements StoryClusterer, java.io.Serializable 
     }
   }
 
+  private static final SparseVector EMPTY = new SparseVector(new int[0], new double[0]);
+
   /** A story as grouping holds it: its articles, the sum of their vectors and its time span. */
   private static final class Group implements java.io.Serializable {
-    private static final long serialVersionUID = 2L;
+    private static final long serialVersionUID = 3L;
     /** Members an article's embedding is compared with: a story's latest articles tell what it is now. */
     static final int NEAREST_MEMBERS = 64;
     final String id;
@@ -987,15 +1070,18 @@ public final class StoryGrouper implements StoryClusterer, java.io.Serializable 
     final List<Member> members = new ArrayList<>();
     final Int2DoubleOpenHashMap sum = new Int2DoubleOpenHashMap();
     final Int2DoubleOpenHashMap independentSum = new Int2DoubleOpenHashMap();
+    final Int2DoubleOpenHashMap soundSum = new Int2DoubleOpenHashMap();
 
     final Set<String> languages = new LinkedHashSet<>();
     final IntOpenHashSet posted = new IntOpenHashSet();
+    final IntOpenHashSet postedSounds = new IntOpenHashSet();
     /** Of the undated members, how many have each year as the latest their text names. */
     final Int2IntOpenHashMap latestYears = new Int2IntOpenHashMap();
     /** Every year the undated members' texts name. */
     final IntOpenHashSet years = new IntOpenHashSet();
     double normSquared;
     double independentNormSquared;
+    double soundNormSquared;
     /** Sum of the members' embeddings (null until one has one) and its squared norm. */
     double @Nullable [] embeddingSum;
     double embeddingNormSquared;
@@ -1038,6 +1124,7 @@ public final class StoryGrouper implements StoryClusterer, java.io.Serializable 
       }
       normSquared = addInto(sum, normSquared, m.vector);
       independentNormSquared = addInto(independentSum, independentNormSquared, m.independent);
+      soundNormSquared = addInto(soundSum, soundNormSquared, m.sounds);
 
       if (m.time != null) {
         if (first == null || m.time.isBefore(first)) first = m.time;
@@ -1054,9 +1141,11 @@ public final class StoryGrouper implements StoryClusterer, java.io.Serializable 
       latestEmbeddings.clear();
       sum.clear();
       independentSum.clear();
+      soundSum.clear();
       languages.clear();
       normSquared = 0;
       independentNormSquared = 0;
+      soundNormSquared = 0;
       first = null;
       last = null;
     }
@@ -1112,18 +1201,35 @@ public final class StoryGrouper implements StoryClusterer, java.io.Serializable 
     }
 
     /**
-     * The cosine of the language-independent part of an article with that of the story; 0 when they
-     * share fewer than {@link #CROSS_LINGUAL_MIN_SHARED} entities and amounts.
+     * The cosine of the language-independent part of an article with that of the story, with the
+     * sound keys of their names when {@code withSounds} ({@link #hearsNames}); 0 when they share
+     * fewer than {@link #CROSS_LINGUAL_MIN_SHARED} entities and amounts, or, counting the sound keys
+     * they share, fewer than one more than that (a Japanese obituary of Gaddafi naming Libya is not
+     * the story of a Libyan election).
      */
-    double independentCosine(SparseVector v) {
-      double n = v.normSquared();
+    double independentCosine(Member m, boolean withSounds) {
+      SparseVector v = m.independent;
+      SparseVector s = withSounds ? m.sounds : EMPTY;
+      double n = v.normSquared() + s.normSquared();
       if (n == 0) return 0;
       int shared = 0;
       for (int k = 0; k < v.ids.length && shared < CROSS_LINGUAL_MIN_SHARED; k++) {
         if (independentSum.containsKey(v.ids[k])) shared++;
       }
-      if (shared < CROSS_LINGUAL_MIN_SHARED) return 0;
-      return cosineWith(independentSum, independentNormSquared, v) / Math.sqrt(n);
+      if (shared < CROSS_LINGUAL_MIN_SHARED) {
+        // a sound is weaker evidence than a key: names heard alike need one more in common
+        int sounds = 0;
+        for (int k = 0; k < s.ids.length; k++) {
+          if (soundSum.containsKey(s.ids[k])) sounds++;
+        }
+        if (sounds == 0 || shared + sounds < CROSS_LINGUAL_MIN_SHARED + 1) return 0;
+      }
+      double norm = independentNormSquared + (withSounds ? soundNormSquared : 0);
+      if (norm <= 0) return 0;
+      double dot = 0;
+      for (int k = 0; k < v.ids.length; k++) dot += independentSum.get(v.ids[k]) * v.weights[k];
+      for (int k = 0; k < s.ids.length; k++) dot += soundSum.get(s.ids[k]) * s.weights[k];
+      return dot / Math.sqrt(norm) / Math.sqrt(n);
     }
 
     private static double cosineWith(Int2DoubleOpenHashMap sum, double normSquared, SparseVector v) {

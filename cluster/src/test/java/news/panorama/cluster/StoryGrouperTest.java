@@ -435,6 +435,42 @@ class StoryGrouperTest {
   }
 
   /**
+   * Japanese writes foreign names in katakana by their sound: a Japanese report naming the same four
+   * people as an English one, and nothing else they share (no country, no figure), joins its story by
+   * how the names sound ({@link SoundKeys}); a Japanese report naming one of them does not, nor one of
+   * another story altogether.
+   */
+  @Test
+  void japaneseKatakanaNames_meetTheirLatinSpellings_byHowTheySound() {
+    MultilingualAnalyzer analyzer = new MultilingualAnalyzer();
+    Annotated english = analyzer.analyze(Article.of("talks-en", "https://example.org/talks-en", "Example Wire", "US", "en",
+        Instant.parse("2025-11-18T10:00:00Z"), "Peskov says Putin ready to meet Zelensky",
+        "Kremlin spokesman Dmitry Peskov said on Tuesday that Vladimir Putin was ready to meet Volodymyr Zelensky, "
+            + "but not with envoy Steve Witkoff in the room."));
+    Map<String, Article> japanese = Map.of(
+        "same", Article.of("talks-ja", "https://example.org/talks-ja", "Example Shimbun", "JP", "ja",
+            Instant.parse("2025-11-18T12:00:00Z"), "ペスコフ報道官、プーチン氏とゼレンスキー氏の会談に言及",
+            "ペスコフ報道官は、プーチン氏がゼレンスキー氏と会う用意があると述べたが、ウィトコフ特使の同席は否定した。"),
+        "one name", Article.of("putin-ja", "https://example.org/putin-ja", "Example Shimbun", "JP", "ja",
+            Instant.parse("2025-11-18T12:00:00Z"), "プーチン氏が極東を視察",
+            "プーチン氏は極東の港湾施設を視察し、地元の知事と会談した。"),
+        "other", Article.of("memoir-ja", "https://example.org/memoir-ja", "Example Shimbun", "JP", "ja",
+            Instant.parse("2025-11-18T13:00:00Z"), "メルケル氏が回顧録を出版", "メルケル前首相は回顧録を出版し、書店でサイン会を開いた。"));
+    for (Map.Entry<String, Article> e : japanese.entrySet()) {
+      StoryGrouper g = StoryGrouper.withDefaults();
+      g.assign(english);
+      StoryAssignment a = g.assign(analyzer.analyze(e.getValue()));
+      assertThat(a.storyId()).as(e.getKey()).isEqualTo(e.getKey().equals("same") ? "s-talks-en" : "s-" + e.getValue().id());
+    }
+    assertThat(SoundKeys.of("ゼレンスキー")).isEqualTo(SoundKeys.of("volodymyr zelensky")).isNotNull();
+    assertThat(SoundKeys.of("イズミル")).isEqualTo(SoundKeys.of("izmir")).isNotNull();
+    assertThat(SoundKeys.of("ウィトコフ")).isEqualTo(SoundKeys.of("steve witkoff")).isNotNull();
+    assertThat(SoundKeys.of("プーチン")).isEqualTo(SoundKeys.of("vladimir putin")).isNotNull();
+    assertThat(SoundKeys.of("メルケル")).isNotEqualTo(SoundKeys.of("vladimir putin"));
+    assertThat(SoundKeys.of("習近平")).isNull();
+  }
+
+  /**
    * Two events of one kind (two actresses checking into rehab, told in the same words, undated and
    * interleaved as in ECB+) end in two stories: with the defaults (the words keep them apart already),
    * and by the signature split on its own: with every article joining (threshold 0) and splits on the
