@@ -599,24 +599,21 @@ public final class StoryGrouper implements StoryClusterer, java.io.Serializable 
   }
 
   private void unpost(Group g) {
-    for (IntIterator it = g.postedSounds.iterator(); it.hasNext(); ) {
+    unpost(g, g.posted, postings);
+    unpost(g, g.postedSounds, soundPostings);
+  }
+
+  /** Takes the story out of {@code index} under the features it was posted by, and forgets them. */
+  private static void unpost(Group g, IntOpenHashSet postedBy, Int2ObjectOpenHashMap<Set<Group>> index) {
+    for (IntIterator it = postedBy.iterator(); it.hasNext(); ) {
       int f = it.nextInt();
-      Set<Group> posted = soundPostings.get(f);
+      Set<Group> posted = index.get(f);
       if (posted != null) {
         posted.remove(g);
-        if (posted.isEmpty()) soundPostings.remove(f);
+        if (posted.isEmpty()) index.remove(f);
       }
     }
-    g.postedSounds.clear();
-    for (IntIterator it = g.posted.iterator(); it.hasNext(); ) {
-      int f = it.nextInt();
-      Set<Group> posted = postings.get(f);
-      if (posted != null) {
-        posted.remove(g);
-        if (posted.isEmpty()) postings.remove(f);
-      }
-    }
-    g.posted.clear();
+    postedBy.clear();
   }
 
   // ---- merging and splitting
