@@ -96,7 +96,7 @@ public final class MultilingualAnalyzer implements TextAnalyzer {
       dates.add(new DateMention(text.substring(f.start(), f.end()), f.start(), f.end(), sentenceOf.applyAsInt(f.start()),
           f.value(), f.granularity()));
     }
-    List<Quote> quotes = QuoteFinder.find(text, mentions, sentenceOf);
+    List<Quote> quotes = QuoteFinder.find(text, language, mentions, sentenceOf);
     List<Quantity> quantities = QuantityFinder.find(text, language, article.country(), sentenceOf, offset -> insideAny(dates, offset));
     return new Annotated(article, language, titleTerms, sentences, mentions, entities, dates, quotes, quantities);
   }

@@ -60,6 +60,16 @@ final class QuoteFinder {
    * {@code sentenceOf} maps an offset to its sentence index.
    */
   static List<Quote> find(String text, List<Mention> allMentions, java.util.function.IntUnaryOperator sentenceOf) {
+    return find(text, "", allMentions, sentenceOf);
+  }
+
+  /**
+   * As {@link #find(String, List, java.util.function.IntUnaryOperator)}, for a text in {@code language}:
+   * Japanese and Chinese speakers come only from their reporting constructions ({@link #cjkSpeaker}).
+   */
+  static List<Quote> find(String text, String language, List<Mention> allMentions,
+      java.util.function.IntUnaryOperator sentenceOf) {
+    boolean cjk = Folding.writtenWithoutSpaces(language);
     // the name finders of a language may report their names out of text order (Japanese: the
     // dictionary's names, then Latin ones); every search below reads them in order
     List<Mention> mentions = new ArrayList<>(withoutListeners(text, allMentions));
@@ -89,9 +99,9 @@ final class QuoteFinder {
       while (e > s && (Character.isWhitespace(text.charAt(e - 1)) || text.charAt(e - 1) == ','
           || STRAY_MARKS.indexOf(text.charAt(e - 1)) >= 0 && e - 2 >= s && !Character.isLetter(text.charAt(e - 2)))) e--;
       if (isQuotation(text, s, e)) {
-        Speaker who = speaker(text, i, afterClose, mentions);
+        Speaker who = cjk ? cjkSpeaker(text, i, afterClose, mentions) : speaker(text, i, afterClose, mentions);
         if (who == BY_PRONOUN) who = byPronoun(text, i, previous, previousEnd, mentions, sentenceOf);
-        if (who == null && continuesQuotation(text, previousEnd, i)) who = previous; // a second quotation, same speaker
+        if (who == null && !cjk && continuesQuotation(text, previousEnd, i)) who = previous; // a second quotation, same speaker
         previous = who;
         previousEnd = afterClose;
         out.add(new Quote(text.substring(s, e), s, e, sentenceOf.applyAsInt(s),
@@ -103,6 +113,55 @@ final class QuoteFinder {
   }
 
   private record Speaker(String name, String entity) {}
+
+  /** Japanese verbs of saying, after {@code と} and the speaker ({@code 「…」とサルキス観光相は語った}). */
+  private static final Pattern JA_SAYS = Pattern.compile("語っ|語る|述べ|話し|話す|説明し|強調し|明らかにし|指摘し|発表し|主張し|語り");
+  /** Chinese verbs of saying, between the speaker and the quotation ({@code 毛宁表示，“…”}). */
+  private static final Pattern ZH_SAYS = Pattern.compile("(?:表示|说|称|指出|强调|宣布)[，,:：]?\\s*$");
+
+  /**
+   * The speaker of a Japanese or Chinese quotation, from its reporting construction only: a name
+   * between {@code と} and a verb of saying after it ({@code 「…」とサルキス観光相は語った}), the subject
+   * before it when {@code と} and the verb follow it directly ({@code 山田首相は「…」と述べた}), or the name
+   * right before a Chinese verb of saying ({@code 毛宁表示，“…”}). Without one, none: a quotation mark
+   * there more often cites a title ({@code 『…』。中日新聞、2006年2月15日}) than a speaker's words, and the
+   * first name of the sentence is as often a place.
+   */
+  private static @Nullable Speaker cjkSpeaker(String text, int open, int afterClose, List<Mention> mentions) {
+    int end = clauseEnd(text, afterClose);
+    if (afterClose < text.length() && text.charAt(afterClose) == 'と') {
+      Matcher says = JA_SAYS.matcher(text).region(afterClose, Math.min(end, afterClose + 40));
+      if (says.find()) {
+        Speaker between = firstNamed(mentions, afterClose + 1, says.start());
+        if (between != null) return between;
+        if (says.start() == afterClose + 1) return firstNamed(mentions, clauseStart(text, open), open);
+      }
+      return null;
+    }
+    int start = clauseStart(text, open);
+    Matcher says = ZH_SAYS.matcher(text).region(start, open);
+    if (says.find()) return lastNamed(mentions, start, says.start());
+    return null;
+  }
+
+  /** The first person or name of unknown kind in {@code [from, to)}. */
+  private static @Nullable Speaker firstNamed(List<Mention> mentions, int from, int to) {
+    for (int k = firstStartingAtOrAfter(mentions, from); k < mentions.size() && mentions.get(k).end() <= to; k++) {
+      Mention m = mentions.get(k);
+      if (m.type().equals(NameFinder.PERSON) || m.type().equals(NameFinder.NAME)) return new Speaker(m.text(), m.entity());
+    }
+    return null;
+  }
+
+  /** The last person or name of unknown kind in {@code [from, to)}. */
+  private static @Nullable Speaker lastNamed(List<Mention> mentions, int from, int to) {
+    Speaker last = null;
+    for (int k = firstStartingAtOrAfter(mentions, from); k < mentions.size() && mentions.get(k).end() <= to; k++) {
+      Mention m = mentions.get(k);
+      if (m.type().equals(NameFinder.PERSON) || m.type().equals(NameFinder.NAME)) last = new Speaker(m.text(), m.entity());
+    }
+    return last;
+  }
 
   /** What {@link #speaker} answers for a pronoun reporting a quotation ({@code ,” he added}): {@link #byPronoun} resolves it. */
   private static final Speaker BY_PRONOUN = new Speaker("", "");
@@ -150,7 +209,8 @@ final class QuoteFinder {
   /** Apostrophes and inch marks are not openers: an opener follows a space, a line start or a bracket. */
   private static boolean canOpen(String text, int i) {
     char c = text.charAt(i);
-    boolean prevOk = i == 0 || Character.isWhitespace(text.charAt(i - 1)) || "([—–-:".indexOf(text.charAt(i - 1)) >= 0;
+    boolean prevOk = i == 0 || Character.isWhitespace(text.charAt(i - 1)) || "([—–-:".indexOf(text.charAt(i - 1)) >= 0
+        || writtenWithoutSpaces(text.charAt(i - 1)); // Chinese writes its marks against the words: 表示，“…”
     if (c == '»' || c == '‹') return prevOk; // Danish/German »…« style
     if (c == '\'' || c == '‘' || c == '"' || c == '“') {
       return prevOk && i + 1 < text.length() && !Character.isWhitespace(text.charAt(i + 1));
@@ -170,6 +230,13 @@ final class QuoteFinder {
       if (c == '\'' && text.charAt(j + 1) == '\'') return j;
     }
     return -1;
+  }
+
+  /** A Han or kana character, or the punctuation written with them. */
+  private static boolean writtenWithoutSpaces(char c) {
+    Character.UnicodeScript script = Character.UnicodeScript.of(c);
+    return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+        || script == Character.UnicodeScript.KATAKANA || "，。：；、！？（《".indexOf(c) >= 0;
   }
 
   private static int findClose(String text, int open) {

@@ -156,6 +156,13 @@ class MultilingualRulesTest {
     assertThat(officials.quotes()).extracting(Quote::speaker).containsExactly("");
     // a Japanese text citing English sources: Latin names come after the dictionary's, out of text
     // order, and a quotation among them must neither fail nor take a name that stands after it
+    // Japanese and Chinese speakers come from their reporting constructions, and from nothing else
+    Annotated ja = analyze("ja", "ベルリンで会談があった。「これは和解に向けたメッセージだ」とメルケル首相は語った。"
+        + "山田太郎首相は「改革を進める」と述べた。北朝鮮の『長い冬の記録』。中日新聞、2006年2月15日。");
+    assertThat(ja.quotes()).extracting(Quote::text, Quote::speaker).containsExactly(
+        tuple("これは和解に向けたメッセージだ", "メルケル"), tuple("改革を進める", "山田太郎"), tuple("長い冬の記録", ""));
+    Annotated zh = analyze("zh", "外交部发言人毛宁表示，“中方愿同法方加强合作”。北京的“长城论坛”明天开幕。");
+    assertThat(zh.quotes()).extracting(Quote::speaker).containsExactly("毛宁", "");
     // names may nest (Japanese) or come out of text order from two finders: no search may fail on them
     String nested = "Tokyo Shimbun \"Talks resume in the capital\" ran on its front page.";
     List<Mention> names = List.of(
