@@ -57,9 +57,7 @@ record ArticleProfile(String id, @Nullable Instant time, String language, Map<St
     for (Quantity q : article.quantities()) {
       counts.merge(amountFeature(q), AMOUNT_WEIGHT, Double::sum);
     }
-    Map<String, Double> features = new HashMap<>(counts.size() * 2);
-    counts.forEach((term, c) -> features.put(term, 1 + Math.log(c)));
-    return new ArticleProfile(article.id(), article.article().published(), article.language(), features,
+    return new ArticleProfile(article.id(), article.article().published(), article.language(), sublinear(counts),
         yearsOf(article), signatureOf(article), soundsOf(article));
   }
 
@@ -80,6 +78,11 @@ record ArticleProfile(String id, @Nullable Instant time, String language, Map<St
       String key = SoundKeys.of(e.key());
       if (key != null) counts.merge("s:" + key, ENTITY_WEIGHT * Math.max(1, e.count()), Double::sum);
     }
+    return sublinear(counts);
+  }
+
+  /** Each count {@code c} as {@code 1 + ln c}: a word said ten times is not ten times the evidence. */
+  private static Map<String, Double> sublinear(Map<String, Double> counts) {
     Map<String, Double> out = new HashMap<>(counts.size() * 2);
     counts.forEach((k, c) -> out.put(k, 1 + Math.log(c)));
     return out;

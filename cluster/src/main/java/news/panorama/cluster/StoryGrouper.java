@@ -403,7 +403,13 @@ public final class StoryGrouper implements StoryClusterer, java.io.Serializable 
   private Member member(Annotated article, float @Nullable [] embedding) {
     ArticleProfile profile = ArticleProfile.of(article);
     Instant time = observe(profile);
-    SparseVector vector = weigh(profile.features());
+    List<Map.Entry<String, Double>> words = tfIdf(profile.features());
+    double norm = 0;
+    for (Map.Entry<String, Double> e : words) norm += e.getValue() * e.getValue();
+    norm = Math.sqrt(norm);
+    SparseVector vector = divided(words, norm);
+    // the sound keys on the scale of the words, so that they weigh beside the entities as an entity does
+    SparseVector sounds = divided(tfIdf(profile.sounds()), norm);
     int[] signature = new int[profile.signature().size()];
     int k = 0;
     for (String f : profile.signature()) {
@@ -411,7 +417,7 @@ public final class StoryGrouper implements StoryClusterer, java.io.Serializable 
     }
     Arrays.sort(signature);
     return new Member(profile.id(), time, profile.language(), vector, vector.only(independentFeature),
-        weighSounds(profile), settings.embeddingWeight > 0 ? embedding : null,
+        sounds, settings.embeddingWeight > 0 ? embedding : null,
         profile.time() == null ? profile.years() : new int[0], signature);
   }
 
@@ -441,25 +447,21 @@ public final class StoryGrouper implements StoryClusterer, java.io.Serializable 
 
   private @Nullable Instant observe(ArticleProfile profile) {
     documents++;
-    for (String f : profile.features().keySet()) {
-      int id = featureIds.computeIfAbsent(f, (String k) -> {
-        documentFrequency.add(0);
-        independentFeature.add(ArticleProfile.languageIndependent(k));
-        return documentFrequency.size() - 1;
-      });
-      documentFrequency.set(id, documentFrequency.getInt(id) + 1);
-    }
-    for (String f : profile.sounds().keySet()) {
-      int id = featureIds.computeIfAbsent(f, (String k) -> {
-        documentFrequency.add(0);
-        independentFeature.add(false); // never in an article's vector of words
-        return documentFrequency.size() - 1;
-      });
-      documentFrequency.set(id, documentFrequency.getInt(id) + 1);
-    }
+    profile.features().keySet().forEach(this::count);
+    profile.sounds().keySet().forEach(this::count);
     Instant published = profile.time();
     if (published != null && (latest == null || published.isAfter(latest))) latest = published;
     return published != null ? published : latest;
+  }
+
+  /** Counts a feature into the document frequencies, numbering it when it is new. */
+  private void count(String feature) {
+    int id = featureIds.computeIfAbsent(feature, (String k) -> {
+      documentFrequency.add(0);
+      independentFeature.add(ArticleProfile.languageIndependent(k));
+      return documentFrequency.size() - 1;
+    });
+    documentFrequency.set(id, documentFrequency.getInt(id) + 1);
   }
 
   private double idf(String feature) {
@@ -467,46 +469,26 @@ public final class StoryGrouper implements StoryClusterer, java.io.Serializable 
     return Math.log((documents + 1.0) / (df + 1.0)) + 1;
   }
 
-  /** The article's unit TF-IDF vector, its entries ordered most distinctive first (ties by feature). */
-  private SparseVector weigh(Map<String, Double> features) {
+  /** The features weighted by their inverse document frequency. */
+  private List<Map.Entry<String, Double>> tfIdf(Map<String, Double> features) {
     List<Map.Entry<String, Double>> entries = new ArrayList<>(features.size());
-    double norm = 0;
-    for (Map.Entry<String, Double> e : features.entrySet()) {
-      double w = e.getValue() * idf(e.getKey());
-      entries.add(Map.entry(e.getKey(), w));
-      norm += w * w;
-    }
-    entries.sort(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
-    double n = Math.sqrt(norm);
-    int[] ids = new int[entries.size()];
-    double[] weights = new double[entries.size()];
-    for (int i = 0; i < ids.length; i++) {
-      ids[i] = featureIds.getInt(entries.get(i).getKey());
-      weights[i] = entries.get(i).getValue() / n;
-    }
-    return new SparseVector(ids, weights);
+    for (Map.Entry<String, Double> e : features.entrySet()) entries.add(Map.entry(e.getKey(), e.getValue() * idf(e.getKey())));
+    return entries;
   }
 
   /**
-   * The article's sound keys ({@link ArticleProfile#soundsOf}) weighted like its other features: by
-   * their inverse document frequency, divided by the norm of its vector of words, so that they weigh
-   * beside its entities and amounts as an entity does.
+   * The weighted features ({@link #tfIdf}, sorted here) divided by {@code norm}, the norm of the
+   * article's words: its unit TF-IDF vector, or other features put on its scale; entries most
+   * distinctive first (ties by feature).
    */
-  private SparseVector weighSounds(ArticleProfile profile) {
-    if (profile.sounds().isEmpty()) return new SparseVector(new int[0], new double[0]);
-    double norm = 0;
-    for (Map.Entry<String, Double> e : profile.features().entrySet()) {
-      double w = e.getValue() * idf(e.getKey());
-      norm += w * w;
-    }
-    double n = norm > 0 ? Math.sqrt(norm) : 1;
-    List<String> keys = new ArrayList<>(profile.sounds().keySet());
-    keys.sort(null);
-    int[] ids = new int[keys.size()];
-    double[] weights = new double[keys.size()];
+  private SparseVector divided(List<Map.Entry<String, Double>> sorted, double norm) {
+    sorted.sort(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+    double n = norm > 0 ? norm : 1;
+    int[] ids = new int[sorted.size()];
+    double[] weights = new double[sorted.size()];
     for (int i = 0; i < ids.length; i++) {
-      ids[i] = featureIds.getInt(keys.get(i));
-      weights[i] = profile.sounds().get(keys.get(i)) * idf(keys.get(i)) / n;
+      ids[i] = featureIds.getInt(sorted.get(i).getKey());
+      weights[i] = sorted.get(i).getValue() / n;
     }
     return new SparseVector(ids, weights);
   }

@@ -292,17 +292,17 @@ final class QuoteFinder {
     String after = text.substring(afterClose, afterEnd);
     Matcher verb = SPEECH.matcher(after);
     boolean verbAfter = verb.find() && verb.start() < 60;
-    boolean reporting = verbAfter || opensReportingClause(text, open, afterClose);
+    boolean comma = opensReportingClause(text, open, afterClose);
+    boolean reporting = verbAfter || comma;
     if (reporting) {
       // ,'' he added: the person the pronoun stands for, whatever the clause names after the verb
       if (verbAfter && pronounBefore(text, afterClose, afterClose + verb.start())) return BY_PRONOUN;
-      Speaker named = nearestPerson(mentions, afterClose, Math.min(afterEnd, afterClose + 120),
-          verbAfter ? afterClose + verb.start() : afterClose);
+      int clauseLimit = Math.min(afterEnd, afterClose + 120);
+      Speaker named = nearestPerson(mentions, afterClose, clauseLimit, verbAfter ? afterClose + verb.start() : afterClose);
       if (named == null && verbAfter) {
-        named = nameBeside(text, mentions, afterClose, Math.min(afterEnd, afterClose + 120), afterClose + verb.start(),
-            afterClose + verb.end());
+        named = nameBeside(text, mentions, afterClose, clauseLimit, afterClose + verb.start(), afterClose + verb.end());
         // ,'' said the statement / ,'' officials said: the clause says who spoke, and names nobody
-        if (named == null && opensReportingClause(text, open, afterClose)
+        if (named == null && comma
             && unnamedReporter(text, afterClose, afterClose + verb.start(), afterClose + verb.end(), afterEnd)) {
           return null;
         }
