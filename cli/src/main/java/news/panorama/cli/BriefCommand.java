@@ -55,6 +55,10 @@ final class BriefCommand implements Callable<Integer> {
       return 1;
     }
     List<Annotated> annotated = Inputs.analyze(new MultilingualAnalyzer(), articles, "analyze");
+    if (annotated.isEmpty()) {
+      System.err.println("panorama brief: no article of " + in + " could be analyzed");
+      return 1;
+    }
     Briefing b = RewritingBriefer.of(c, new ExtractiveBriefer()).brief(storyId(articles), annotated, cap);
     System.out.print(render(b, annotated, format));
     System.out.flush();

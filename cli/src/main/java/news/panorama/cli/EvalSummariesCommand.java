@@ -70,18 +70,19 @@ final class EvalSummariesCommand implements Callable<Integer> {
       return 2;
     }
     List<Article> all = stories.values().stream().flatMap(List::stream).toList();
-    List<Annotated> annotated = Inputs.analyze(new MultilingualAnalyzer(), all, "analyze");
+    Map<String, List<Annotated>> analyzed = new TreeMap<>();
+    for (Annotated a : Inputs.analyze(new MultilingualAnalyzer(), all, "analyze")) {
+      analyzed.computeIfAbsent(a.article().extra().get("story").toString(), k -> new ArrayList<>()).add(a);
+    }
 
     ExtractiveBriefer briefer = new ExtractiveBriefer();
     Map<String, String> summaries = new TreeMap<>();
-    int from = 0;
     long start = System.nanoTime();
     try (Progress p = new Progress("brief", stories.size())) {
-      for (Map.Entry<String, List<Article>> story : stories.entrySet()) {
-        List<Annotated> articles = annotated.subList(from, from + story.getValue().size());
-        from += story.getValue().size();
+      for (String story : stories.keySet()) {
+        List<Annotated> articles = analyzed.getOrDefault(story, List.of());
         // scored exactly as `brief --format text` prints it
-        summaries.put(story.getKey(), BriefCommand.text(briefer.brief(story.getKey(), articles, words)));
+        summaries.put(story, articles.isEmpty() ? "" : BriefCommand.text(briefer.brief(story, articles, words)));
         p.step();
       }
     }

@@ -22,16 +22,31 @@ final class Inputs {
     return r.articles();
   }
 
-  /** Analyzes articles in parallel, keeping their order. */
+  /**
+   * Analyzes articles in parallel, keeping their order. An article the analyzer fails on is reported
+   * on stderr with its id and the reason, and left out; the others go on (one bad article does not
+   * fail a batch of thousands).
+   */
   static List<Annotated> analyze(TextAnalyzer analyzer, List<Article> articles, String label) {
     Annotated[] out = new Annotated[articles.size()];
+    String[] failed = new String[articles.size()];
     try (Progress p = new Progress(label, articles.size())) {
       java.util.stream.IntStream.range(0, articles.size()).parallel().forEach(i -> {
-        out[i] = analyzer.analyze(articles.get(i));
+        Article a = articles.get(i);
+        try {
+          out[i] = analyzer.analyze(a);
+        } catch (RuntimeException e) {
+          failed[i] = "panorama " + label + ": skipped article " + a.id() + ": the text analysis failed: " + e;
+        }
         p.step();
       });
     }
-    return List.of(out);
+    List<Annotated> analyzed = new ArrayList<>(articles.size());
+    for (int i = 0; i < out.length; i++) {
+      if (failed[i] != null) System.err.println(failed[i]);
+      else analyzed.add(out[i]);
+    }
+    return analyzed;
   }
 
   /**

@@ -162,6 +162,36 @@ class BatchCommandsTest {
   }
 
   @Test
+  void analysis_thatFailsOnOneArticle_namesIt_andAnalyzesTheRest() {
+    news.panorama.text.MultilingualAnalyzer real = new news.panorama.text.MultilingualAnalyzer();
+    List<Article> articles = new java.util.ArrayList<>(news.panorama.core.Sample.articles());
+    articles.addAll(Fixtures.unrelated());
+    String broken = articles.get(2).id();
+    // the real analyzer, failing as a bug in it would on one article
+    news.panorama.core.TextAnalyzer failingOnOne = a -> {
+      if (a.id().equals(broken)) throw new IllegalStateException("index 7 out of bounds for length 5");
+      return real.analyze(a);
+    };
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    List<news.panorama.core.Annotated> analyzed;
+    synchronized (CliRun.class) {
+      java.io.PrintStream old = System.err;
+      System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+      try {
+        analyzed = Inputs.analyze(failingOnOne, articles, "analyze");
+      } finally {
+        System.setErr(old);
+      }
+    }
+    assertThat(analyzed).extracting(news.panorama.core.Annotated::id)
+        .as("every other article, in input order")
+        .containsExactlyElementsOf(articles.stream().map(Article::id).filter(id -> !id.equals(broken)).toList());
+    assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8))
+        .contains("skipped article " + broken + ": the text analysis failed")
+        .contains("index 7 out of bounds for length 5");
+  }
+
+  @Test
   void everyCommand_hasHelp() {
     for (String c : List.of("start", "extract", "cluster", "brief", "config")) {
       CliRun run = CliRun.of(c, "--help");
