@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.function.IntPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import news.panorama.text.Datelines;
 
 /**
  * Shortens an overview sentence by deleting words that state no fact of the story, so the word
@@ -24,14 +25,6 @@ import java.util.regex.Pattern;
 final class Trimmer {
   /** The shortened text and the words it lost (whose terms leave the sentence's). */
   record Trimmed(String text, List<String> removed) {}
-
-  /**
-   * {@code CITY, Region (Agency) _ }: an upper-case place, optionally its region and the agency,
-   * then a dash; a bare {@code WORD - } counts only with an underscore, double or long dash.
-   */
-  private static final Pattern DATELINE = Pattern.compile(
-      "^\\p{Lu}{2,}[\\p{Lu}\\p{M} .'’-]{0,40}?(?<region>,\\s*\\p{Lu}[\\p{L}\\p{M}. ]{1,30})?"
-          + "\\s*(?<agency>\\([\\p{L}\\p{M} -]{1,25}\\))?\\s*(?<dash>_|--|-|—|–)\\s+(?=[\\p{L}\\p{N}\"“`'])");
 
   private static final String WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
   private static final String WEEKDAY = "(?:" + WEEKDAYS + ")";
@@ -60,13 +53,8 @@ final class Trimmer {
   static Trimmed trim(String sentence, String language, IntPredicate pastDay) {
     String text = sentence.strip();
     List<int[]> cuts = new ArrayList<>();
-    if (text.length() > 1 && Character.isUpperCase(text.charAt(0)) && Character.isUpperCase(text.charAt(1))) {
-      Matcher d = DATELINE.matcher(text);
-      if (d.find() && (d.group("region") != null || d.group("agency") != null || !d.group("dash").equals("-"))
-          && NoiseFilter.words(text.substring(d.end())) >= NoiseFilter.MIN_WORDS) {
-        cuts.add(new int[] {0, d.end()});
-      }
-    }
+    int dateline = Datelines.end(text);
+    if (dateline > 0 && NoiseFilter.words(text.substring(dateline)) >= NoiseFilter.MIN_WORDS) cuts.add(new int[] {0, dateline});
     if (language.equals("en") && text.contains("day")) {
       Matcher m = EN_WEEKDAY.matcher(text);
       while (m.find()) {

@@ -73,6 +73,9 @@ final class QuoteFinder {
     // the name finders of a language may report their names out of text order (Japanese: the
     // dictionary's names, then Latin ones); every search below reads them in order
     List<Mention> mentions = new ArrayList<>(withoutListeners(text, allMentions));
+    // the place of a wire dateline (BRUSSELS, Belgium (AP) -) is where the report was filed, not who spoke
+    int dateline = Datelines.end(text);
+    mentions.removeIf(m -> m.start() < dateline);
     mentions.sort(java.util.Comparator.comparingInt(Mention::start));
     List<Quote> out = new ArrayList<>();
     Speaker previous = null;
@@ -102,6 +105,7 @@ final class QuoteFinder {
         Speaker who = cjk ? cjkSpeaker(text, i, afterClose, mentions) : speaker(text, i, afterClose, mentions);
         if (who == BY_PRONOUN) who = byPronoun(text, i, previous, previousEnd, mentions, sentenceOf);
         if (who == null && !cjk && continuesQuotation(text, previousEnd, i)) who = previous; // a second quotation, same speaker
+        if (who == UNNAMED) who = null;
         previous = who;
         previousEnd = afterClose;
         out.add(new Quote(text.substring(s, e), s, e, sentenceOf.applyAsInt(s),
@@ -162,6 +166,14 @@ final class QuoteFinder {
     }
     return last;
   }
+
+  /** A reporting clause whose subject is a document: {@code ,'' said the statement}, {@code ,'' the faxed statement said}. */
+  private static final Pattern DOCUMENT = Pattern.compile(
+      "[\\p{P}\\s]*(?:\\p{L}+\\s+)?(?:the|a|an|its|their)\\s+(?:\\p{L}+\\s+)?(?:statement|letter|communiqu[eé]|declaration|report)\\b",
+      Pattern.CASE_INSENSITIVE);
+
+  /** What {@link #speaker} answers for a speaker its reporting clause describes without a name ({@code ,'' officials said}). */
+  private static final Speaker UNNAMED = new Speaker("", "");
 
   /** What {@link #speaker} answers for a pronoun reporting a quotation ({@code ,” he added}): {@link #byPronoun} resolves it. */
   private static final Speaker BY_PRONOUN = new Speaker("", "");
@@ -298,16 +310,20 @@ final class QuoteFinder {
       // ,'' he added: the person the pronoun stands for, whatever the clause names after the verb
       if (verbAfter && pronounBefore(text, afterClose, afterClose + verb.start())) return BY_PRONOUN;
       int clauseLimit = Math.min(afterEnd, afterClose + 120);
+      // ,'' said the statement / ,'' officials said: the clause describes who spoke
+      boolean described = verbAfter && comma
+          && unnamedReporter(text, afterClose, afterClose + verb.start(), afterClose + verb.end(), afterEnd);
       Speaker named = nearestPerson(mentions, afterClose, clauseLimit, verbAfter ? afterClose + verb.start() : afterClose);
+      // ,'' said a senior White House official: a name qualifying the describing noun is not who spoke
+      if (named != null && described && qualifiesNoun(text, mentions, named, afterClose, clauseLimit)) named = null;
       if (named == null && verbAfter) {
         named = nameBeside(text, mentions, afterClose, clauseLimit, afterClose + verb.start(), afterClose + verb.end());
-        // ,'' said the statement / ,'' officials said: the clause says who spoke, and names nobody
-        if (named == null && comma
-            && unnamedReporter(text, afterClose, afterClose + verb.start(), afterClose + verb.end(), afterEnd)) {
-          return null;
-        }
       }
       if (named != null) return named;
+      // the clause describes who spoke and names nobody: no speaker, not even the previous quotation's,
+      // unless what speaks is a document (,'' said the statement), which is the previous speaker's
+      if (described && !DOCUMENT.matcher(text).region(afterClose, afterEnd).lookingAt()) return UNNAMED;
+      if (described) return null;
     }
     int beforeStart = clauseStart(text, open);
     String before = text.substring(beforeStart, open);
@@ -375,15 +391,18 @@ final class QuoteFinder {
     return person != null ? person : nameBeside(text, mentions, comma + 1, end, verb.start(), verb.end());
   }
 
+  /** Nothing, or one adverb, between a name and its speech verb: {@code , Clinton later said}. */
+  private static final Pattern ADVERB = Pattern.compile("\\s*(?:(?:\\p{Ll}+ly|later|also|then|again|earlier|once|still)\\s+)?");
+
   /**
-   * A name of unknown kind right before or after the speech verb in {@code [from, to)} ({@code , Trump
-   * said}, {@code '' Sihanouk wrote}, {@code , said Peskov}): a surname alone, which the name finder
-   * cannot type, speaks there.
+   * A name of unknown kind right before (but for an adverb) or after the speech verb in
+   * {@code [from, to)} ({@code , Trump said}, {@code '' Sihanouk wrote}, {@code , said Peskov}, {@code ,
+   * Clinton later said}): a surname alone, which the name finder cannot type, speaks there.
    */
   private static @Nullable Speaker nameBeside(String text, List<Mention> mentions, int from, int to, int verbStart, int verbEnd) {
     for (int k = firstStartingAtOrAfter(mentions, from); k < mentions.size() && mentions.get(k).end() <= to; k++) {
       Mention m = mentions.get(k);
-      boolean beside = m.end() <= verbStart && text.substring(m.end(), verbStart).isBlank()
+      boolean beside = m.end() <= verbStart && ADVERB.matcher(text.substring(m.end(), verbStart)).matches()
           || m.start() >= verbEnd && text.substring(verbEnd, m.start()).isBlank();
       if (m.type().equals(NameFinder.NAME) && beside) return new Speaker(m.text(), m.entity());
     }
@@ -503,7 +522,7 @@ final class QuoteFinder {
     return best == null ? null : new Speaker(best.text(), best.entity());
   }
 
-  private static final Pattern DETERMINER = Pattern.compile("(?:the|a|an|his|her|its|their|one|two|three|several|some)\\b",
+  private static final Pattern DETERMINER = Pattern.compile("\\b(?:the|a|an|his|her|its|their|one|two|three|several|some)\\b",
       Pattern.CASE_INSENSITIVE);
 
   /**
@@ -518,6 +537,25 @@ final class QuoteFinder {
     if (!before.isEmpty()) return true;
     String after = text.substring(verbEnd, clauseEnd).stripLeading();
     return DETERMINER.matcher(after).lookingAt();
+  }
+
+  /**
+   * Whether the mention of {@code who} in {@code [from, to)} qualifies the lower-case noun right after
+   * it ({@code a senior White House official}, {@code a House Democratic aide}) rather than standing as
+   * a name of its own, in a phrase a determiner opens.
+   */
+  private static boolean qualifiesNoun(String text, List<Mention> mentions, Speaker who, int from, int to) {
+    for (int k = firstStartingAtOrAfter(mentions, from); k < mentions.size() && mentions.get(k).end() <= to; k++) {
+      Mention m = mentions.get(k);
+      if (!m.entity().equals(who.entity())) continue;
+      int w = m.end();
+      while (w < to && text.charAt(w) == ' ') w++;
+      if (!(w > m.end() && w < to && Character.isLowerCase(text.charAt(w))) || SPEECH.matcher(text).region(w, to).lookingAt()) return false;
+      // and a determiner opens the phrase (not ,'' Clinton later said)
+      Matcher det = DETERMINER.matcher(text).region(from, m.start());
+      return det.find();
+    }
+    return false;
   }
 
   /**

@@ -154,6 +154,15 @@ class MultilingualRulesTest {
     Annotated officials = analyze("en", "Hun Sen rejected the demands on Friday. ``Every meeting must be held at home,'' "
         + "officials said.");
     assertThat(officials.quotes()).extracting(Quote::speaker).containsExactly("");
+    // a name qualifying the describing noun is not who spoke, and a described speaker is not the
+    // previous quotation's; a dateline's place speaks for nobody; a name before an adverb still speaks
+    Annotated described = analyze("en", "BRUSSELS, Belgium (AP) - The European Union on Friday voiced its ``deep concern'' "
+        + "over the arrest. ``The EU urges the authorities to ensure correct treatment in custody,'' a statement by the 15 "
+        + "EU countries said. ``The last thing we need is another delay,'' said a senior White House official who spoke "
+        + "on condition of anonymity. ``Whatever the efforts to besmirch our struggle,'' the congress said in a statement. "
+        + "``We will not be rushed,'' Mahathir Mohamad later said.");
+    assertThat(described.quotes()).extracting(Quote::speaker)
+        .containsExactly("European Union", "European Union", "", "", "Mahathir Mohamad");
     // a Japanese text citing English sources: Latin names come after the dictionary's, out of text
     // order, and a quotation among them must neither fail nor take a name that stands after it
     // Japanese and Chinese speakers come from their reporting constructions, and from nothing else
