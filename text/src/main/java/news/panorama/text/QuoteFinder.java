@@ -2,6 +2,7 @@ package news.panorama.text;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import news.panorama.core.Mention;
@@ -322,8 +323,12 @@ final class QuoteFinder {
       if (named != null) return named;
       // the clause describes who spoke and names nobody: no speaker, not even the previous quotation's,
       // unless what speaks is a document (,'' said the statement), which is the previous speaker's
-      if (described && !DOCUMENT.matcher(text).region(afterClose, afterEnd).lookingAt()) return UNNAMED;
-      if (described) return null;
+      if (described && DOCUMENT.matcher(text).region(afterClose, afterEnd).lookingAt()) return null;
+      if (described) {
+        // ,'' the Lebanese prime minister said: the person named earlier with that role
+        Speaker role = byRole(text, mentions, open, rolePhrase(text, afterClose, afterClose + verb.start(), afterClose + verb.end(), afterEnd));
+        return role != null ? role : UNNAMED;
+      }
     }
     int beforeStart = clauseStart(text, open);
     String before = text.substring(beforeStart, open);
@@ -537,6 +542,53 @@ final class QuoteFinder {
     if (!before.isEmpty()) return true;
     String after = text.substring(verbEnd, clauseEnd).stripLeading();
     return DETERMINER.matcher(after).lookingAt();
+  }
+
+  /** Role nouns that stand before a person's name as a title, or after it in apposition ({@code Prime Minister Rafik Hariri}). */
+  private static final Set<String> ROLES = Set.of("president", "minister", "premier", "chancellor", "king", "queen", "pope",
+      "spokesman", "spokeswoman", "spokesperson", "secretary", "governor", "mayor", "senator", "commissioner", "chairman",
+      "chairwoman", "ambassador", "envoy", "general", "prosecutor", "judge", "leader", "speaker", "chief", "director");
+  private static final Pattern ROLE_PHRASE_END = Pattern.compile(
+      "[,.;:(]|\\s(?:who|in|at|on|after|to|from|with|during|that|when|before|of)\\s");
+
+  /** The words describing the speaker in a reporting clause: before the verb ({@code the Lebanese prime minister said}) or after it. */
+  private static String rolePhrase(String text, int afterClose, int verbStart, int verbEnd, int clauseEnd) {
+    String before = text.substring(afterClose, verbStart).replaceAll("^[\\p{P}\\s]+", "").strip();
+    if (!before.isEmpty()) return before;
+    String after = text.substring(verbEnd, clauseEnd);
+    Matcher end = ROLE_PHRASE_END.matcher(after);
+    return (end.find() ? after.substring(0, end.start()) : after).strip();
+  }
+
+  /**
+   * The person last named before {@code open} with the role a describing phrase ends with ({@code the
+   * Lebanese prime minister}): as a title before the name ({@code Lebanese Prime Minister Rafik Hariri}) or in
+   * apposition after it ({@code Rafik Hariri, the Lebanese prime minister,}), with every other word of
+   * the phrase (Lebanese, prime) beside it too; null when the phrase ends with no role or nobody has it.
+   */
+  private static @Nullable Speaker byRole(String text, List<Mention> mentions, int open, String phrase) {
+    String[] words = phrase.split("\\s+");
+    String role = words[words.length - 1].toLowerCase(java.util.Locale.ROOT);
+    if (!ROLES.contains(role) || !DETERMINER.matcher(phrase).lookingAt()) return null;
+    for (int k = firstStartingAtOrAfter(mentions, open) - 1; k >= 0; k--) {
+      Mention m = mentions.get(k);
+      if (!m.type().equals(NameFinder.PERSON) || m.end() > open) continue;
+      String titleBefore = text.substring(Math.max(0, m.start() - 60), m.start());
+      String apposition = text.substring(m.end(), Math.min(open, m.end() + 80));
+      boolean titled = Pattern.compile("(?i)\\b" + role + "\\s+$").matcher(titleBefore).find();
+      Matcher app = Pattern.compile("^,\\s+(?:the|a|an)\\s+[^,.;]*?\\b" + role + "\\b", Pattern.CASE_INSENSITIVE).matcher(apposition);
+      boolean apposed = app.find();
+      if (!titled && !apposed) continue;
+      // every word of the phrase there too: the opposition leader is not "Cambodian leader Hun Sen"
+      java.util.Set<String> context = Set.of((titled ? titleBefore : apposition.substring(0, app.end()))
+          .toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{M}'-]+"));
+      boolean sameQualifiers = true;
+      for (String w : words) {
+        if (!DETERMINER.matcher(w).matches() && !context.contains(w.toLowerCase(java.util.Locale.ROOT))) sameQualifiers = false;
+      }
+      if (sameQualifiers) return new Speaker(m.text(), m.entity());
+    }
+    return null;
   }
 
   /**
