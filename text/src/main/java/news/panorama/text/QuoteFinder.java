@@ -570,13 +570,15 @@ final class QuoteFinder {
     String[] words = phrase.split("\\s+");
     String role = words[words.length - 1].toLowerCase(java.util.Locale.ROOT);
     if (!ROLES.contains(role) || !DETERMINER.matcher(phrase).lookingAt()) return null;
+    Pattern asTitle = Pattern.compile("(?i)\\b" + role + "\\s+$");
+    Pattern inApposition = Pattern.compile("^,\\s+(?:the|a|an)\\s+[^,.;]*?\\b" + role + "\\b", Pattern.CASE_INSENSITIVE);
     for (int k = firstStartingAtOrAfter(mentions, open) - 1; k >= 0; k--) {
       Mention m = mentions.get(k);
       if (!m.type().equals(NameFinder.PERSON) || m.end() > open) continue;
       String titleBefore = text.substring(Math.max(0, m.start() - 60), m.start());
       String apposition = text.substring(m.end(), Math.min(open, m.end() + 80));
-      boolean titled = Pattern.compile("(?i)\\b" + role + "\\s+$").matcher(titleBefore).find();
-      Matcher app = Pattern.compile("^,\\s+(?:the|a|an)\\s+[^,.;]*?\\b" + role + "\\b", Pattern.CASE_INSENSITIVE).matcher(apposition);
+      boolean titled = asTitle.matcher(titleBefore).find();
+      Matcher app = inApposition.matcher(apposition);
       boolean apposed = app.find();
       if (!titled && !apposed) continue;
       // every word of the phrase there too: the opposition leader is not "Cambodian leader Hun Sen"
