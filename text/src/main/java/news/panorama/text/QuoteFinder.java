@@ -582,8 +582,8 @@ final class QuoteFinder {
       boolean apposed = app.find();
       if (!titled && !apposed) continue;
       // every word of the phrase there too: the opposition leader is not "Cambodian leader Hun Sen"
-      java.util.Set<String> context = Set.of((titled ? titleBefore : apposition.substring(0, app.end()))
-          .toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{M}'-]+"));
+      Set<String> context = new java.util.HashSet<>(java.util.Arrays.asList((titled ? titleRun(titleBefore) : apposition.substring(0, app.end()))
+          .toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{M}'-]+")));
       boolean sameQualifiers = true;
       for (String w : words) {
         if (!DETERMINER.matcher(w).matches() && !context.contains(w.toLowerCase(java.util.Locale.ROOT))) sameQualifiers = false;
@@ -591,6 +591,21 @@ final class QuoteFinder {
       if (sameQualifiers) return new Speaker(m.text(), m.entity());
     }
     return null;
+  }
+
+  /** The capitalized words that end {@code before}, right before a name: its title ({@code Lebanese Foreign Minister}). */
+  private static String titleRun(String before) {
+    int start = before.length();
+    int k = before.length();
+    while (k > 0) {
+      while (k > 0 && before.charAt(k - 1) == ' ') k--;
+      int w = k;
+      while (w > 0 && (Character.isLetter(before.charAt(w - 1)) || before.charAt(w - 1) == '-')) w--;
+      if (w == k || !Character.isUpperCase(before.charAt(w)) || w > 0 && before.charAt(w - 1) != ' ') break;
+      start = w;
+      k = w;
+    }
+    return before.substring(start);
   }
 
   /**

@@ -164,10 +164,10 @@ class MultilingualRulesTest {
     assertThat(described.quotes()).extracting(Quote::speaker)
         .containsExactly("European Union", "European Union", "", "", "Mahathir Mohamad");
     // a role the clause gives is the person named earlier with every word of it
-    Annotated role = analyze("en", "Lebanese Prime Minister Rafik Hariri met Lebanese Foreign Minister Faris Bweiz and "
+    Annotated titled = analyze("en", "Lebanese Prime Minister Rafik Hariri met Lebanese Foreign Minister Faris Bweiz and "
         + "Cambodian leader Hun Sen in Beirut on Sunday. ``We agreed on everything,'' the Lebanese prime minister said "
         + "after the talks. ``We were not consulted,'' the opposition leader said.");
-    assertThat(role.quotes()).extracting(Quote::speaker).containsExactly("Rafik Hariri", "");
+    assertThat(titled.quotes()).extracting(Quote::speaker).containsExactly("Rafik Hariri", "");
     // a Japanese text citing English sources: Latin names come after the dictionary's, out of text
     // order, and a quotation among them must neither fail nor take a name that stands after it
     // Japanese and Chinese speakers come from their reporting constructions, and from nothing else
