@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -275,12 +276,33 @@ public final class ExtractiveBriefer implements Briefer {
     List<Integer> order = new ArrayList<>();
     for (int k = 0; k < chosen.size(); k++) order.add(k);
     order.sort(Comparator.comparingDouble(k -> -chosen.get(k).centrality()));
+    inArticleOrder(order, chosen);
     List<Bullet> out = new ArrayList<>();
     for (int k : order) {
       out.add(bullets.get(k));
       for (Citation cite : bullets.get(k).citations()) used.add(cite.articleId());
     }
     return out;
+  }
+
+  /**
+   * Reorders {@code order} (indices into {@code chosen}, most central first) so that the bullets of one
+   * article take the places its bullets hold in the order they stand in its text: a sentence that
+   * goes on from an earlier one ("Après la guerre, il lance…", "He said…") comes after it, while
+   * the places, and so the other articles' bullets, stay where centrality put them.
+   */
+  private static void inArticleOrder(List<Integer> order, List<Candidate> chosen) {
+    Map<String, List<Integer>> places = new LinkedHashMap<>();
+    for (int place = 0; place < order.size(); place++) {
+      places.computeIfAbsent(chosen.get(order.get(place)).article().id(), id -> new ArrayList<>()).add(place);
+    }
+    List<Integer> before = List.copyOf(order);
+    for (List<Integer> own : places.values()) {
+      List<Integer> bullets = new ArrayList<>();
+      for (int place : own) bullets.add(before.get(place));
+      bullets.sort(Comparator.comparingInt(k -> chosen.get(k).sentence().index()));
+      for (int j = 0; j < own.size(); j++) order.set(own.get(j), bullets.get(j));
+    }
   }
 
   private static boolean repeats(Candidate c, List<Candidate> said) {

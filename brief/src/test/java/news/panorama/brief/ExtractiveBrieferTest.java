@@ -192,6 +192,21 @@ class ExtractiveBrieferTest {
   }
 
   @Test
+  void oneArticlesBullets_standInItsTextOrder_inThePlacesCentralityGaveThem() {
+    // a sentence that goes on from an earlier one ("He said…") must not come before it
+    for (List<Annotated> story : List.of(List.of(SEEDS.get(0)), List.of(SEEDS.get(1)), List.of(SEEDS.get(3)), SEEDS)) {
+      Briefing b = BRIEFER.brief("s", story, 120);
+      Map<String, Integer> last = new java.util.HashMap<>();
+      for (Bullet bullet : b.overview()) {
+        Citation own = bullet.citations().get(0);
+        int before = last.getOrDefault(own.articleId(), -1);
+        assertThat(own.sentence()).as("%s in %s", bullet.text(), own.articleId()).isGreaterThan(before);
+        last.put(own.articleId(), own.sentence());
+      }
+    }
+  }
+
+  @Test
   void wordCapIsRespected_whenCapIsSmall() {
     Briefing b = BRIEFER.brief("s-seeds", SEEDS, 60);
     assertThat(b.overview()).isNotEmpty();

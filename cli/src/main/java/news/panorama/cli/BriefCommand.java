@@ -215,13 +215,14 @@ final class BriefCommand implements Callable<Integer> {
       for (StorySections.Take t : x.takes()) {
         s.append("- ").append(t.source().isBlank() ? "(unknown source)" : t.source());
         if (!t.country().isBlank()) s.append(" (").append(t.country()).append(")");
-        s.append(": ").append(t.title()).append(" <").append(t.url()).append(">\n");
+        s.append(": ").append(t.title()).append(t.url().isBlank() ? "" : " <" + t.url() + ">").append("\n");
       }
     }
     s.append("\n");
     for (int i = 0; i < all.size(); i++) {
       Citation c = all.get(i);
-      s.append(String.format(Locale.ROOT, "[%d]: %s, sentence %d (%s) — \"%s\"%n", i + 1, c.source(), c.sentence(), c.url(), c.quote()));
+      s.append(String.format(Locale.ROOT, "[%d]: %s, sentence %d%s — \"%s\"%n", i + 1, c.source(), c.sentence(),
+          c.url().isBlank() ? "" : " (" + c.url() + ")", c.quote()));
     }
     return s.toString();
   }
