@@ -58,8 +58,10 @@ final class NoiseFilter {
           + "|September|October|November|December)\\s+\\d{4})\\.[\"”’']?$", ","),
       // the same in Japanese and Chinese: a source or a caption and its date (and time), "日本経済新聞、2005年12月30日。"
       new Boilerplate("[、,，]\\s*(?:1[89]|20)\\d{2}\\s?年\\s?\\d{1,2}\\s?月\\s?\\d{1,2}\\s?日(?:\\s?\\d{1,2}\\s?[:：]\\s?\\d{2})?[）)]?[。．]$", "年"),
-      // a paper's or site's name and the headline it ran, "共同通信『復旧作業を開始』。", "asahi. com『…』。"
-      new Boilerplate("^[^、。，,『』「」]{1,20}『[^』]+』[。．]$", "』"),
+      // a paper's or site's name and the headline it ran, "共同通信『復旧作業を開始』。", "asahi. com『…』。", or the headline alone
+      new Boilerplate("^[^、。，,『』「」]{0,20}『[^』]+』[。．]$", "』"),
+      // who reported it, and nothing else: "読売新聞、産経新聞などが伝えた。"
+      new Boilerplate("^[^。！？]{1,30}(?:などが|が)(?:伝えた|報じた|伝えている|報じている)[。．]$", "伝え", "報じ"),
       new Boilerplate("(?i)https?://|www\\.", "http", "www."));
 
   /** A prototype, cloned per use: break iterators are not thread-safe. */

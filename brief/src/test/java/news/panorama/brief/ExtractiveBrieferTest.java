@@ -248,6 +248,15 @@ class ExtractiveBrieferTest {
   }
 
   @Test
+  void citedHeadlinesAndBareAttributions_areNotBullets_inJapanese() {
+    assertThat(NoiseFilter.usable("『市議選の票数問題、開票作業時の入力ミスが原因』。")).isFalse();
+    assertThat(NoiseFilter.usable("共同通信『復旧作業を開始』。")).isFalse();
+    assertThat(NoiseFilter.usable("毎日新聞、東京新聞などが伝えた。")).isFalse();
+    assertThat(NoiseFilter.usable("市の選挙管理委員会は、開票時の入力ミスが原因だったと発表したと地元紙が伝えた。")).isTrue();
+    assertThat(NoiseFilter.usable("委員会は『再点検の結果』と題した報告書を公表し、入力ミスを認めた。")).isTrue();
+  }
+
+  @Test
   void photoCaptionIsSkipped_whenItEndsOnPlaceAndDate() {
     assertThat(NoiseFilter.usable("The mayor and the engineers inspect the bridge site in Riverton, Ontario, March 6, 2025.")).isFalse();
     assertThat(NoiseFilter.usable("The council approved the bridge on March 6, 2025.")).isTrue();

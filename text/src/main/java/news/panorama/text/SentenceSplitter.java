@@ -19,8 +19,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * ({@code U.S. President}, {@code Nov. 19}, {@code U. S. Frontline}), one that rejoins a break
  * followed by a word in lower case (a quotation ending in {@code !} or {@code ?} inside a sentence),
  * one that moves an opening quotation mark or bracket written right after a full stop to the sentence
- * it opens ({@code 。「…}), and one that rejoins a quotation of two sentences whose closing mark is in
- * the second ({@code ``A. B,'' he said.}). Thread-safe; iterators are cloned per call.
+ * it opens ({@code 。「…}), one that rejoins a quotation of two sentences whose closing mark is in
+ * the second ({@code ``A. B,'' he said.}), and one that rejoins a decimal number written with a space
+ * after its point ({@code $2. 6 million}). Thread-safe; iterators are cloned per call.
  */
 final class SentenceSplitter {
   /** A sentence's character range in the text. */
@@ -72,7 +73,8 @@ final class SentenceSplitter {
       int start = pending >= 0 ? pending : s;
       int next = k + 1 < bounds.size() ? bounds.get(k + 1) : -1;
       if (e < line.length() && (endsWithAbbreviation(line, start, e) || endsWithSuppression(line, start, e, suppressions)
-          || goesOnInLowerCase(line, start, e) || next > e && quotationClosesIn(line, start, e, next))) {
+          || goesOnInLowerCase(line, start, e) || splitsANumber(line, start, e)
+          || next > e && quotationClosesIn(line, start, e, next))) {
         pending = start;
         continue;
       }
@@ -232,6 +234,26 @@ final class SentenceSplitter {
       i++;
     }
     return i > start;
+  }
+
+  /**
+   * Whether the break falls inside a decimal number written with a space after its point
+   * ({@code $2. 6 million}, {@code 0. 226票}, as some wire and scraped texts have it): a number of one to
+   * three digits, a full stop, a space, then a digit.
+   */
+  private static boolean splitsANumber(String line, int sentenceStart, int at) {
+    int end = at;
+    while (end > sentenceStart && Character.isWhitespace(line.charAt(end - 1))) end--;
+    if (end < sentenceStart + 2 || line.charAt(end - 1) != '.' || end == at) return false;
+    int d = end - 1;
+    while (d > sentenceStart && Character.isDigit(line.charAt(d - 1))) d--;
+    int digits = end - 1 - d;
+    // not part of a word (A4. 5) nor of a longer number; scripts without spaces write numbers against words (票差が0. 226票)
+    if (digits < 1 || digits > 3 || d > sentenceStart && (Character.isDigit(line.charAt(d - 1))
+        || Character.UnicodeScript.of(line.charAt(d - 1)) == Character.UnicodeScript.LATIN)) {
+      return false;
+    }
+    return at < line.length() && Character.isDigit(line.charAt(at));
   }
 
   /** CLDR's abbreviations after which a sentence does not end, for a language ({@code ул.}, {@code Dec.}). */

@@ -189,6 +189,14 @@ class TextUnderstandingTest {
   }
 
   @Test
+  void aDecimalWrittenWithASpaceAfterItsPoint_doesNotEndTheSentence() {
+    assertThat(sentences("en", "Thieves took jewels worth $2. 6 million on Monday. The vote was 7 to 2. Police came."))
+        .containsExactly("Thieves took jewels worth $2. 6 million on Monday.", "The vote was 7 to 2.", "Police came.");
+    assertThat(sentences("ja", "当選者と次点の候補者との票差が0. 226票差だった。市は再点検を行った。"))
+        .containsExactly("当選者と次点の候補者との票差が0. 226票差だった。", "市は再点検を行った。");
+  }
+
+  @Test
   void aQuotationOfTwoSentences_staysOneSentenceWithItsSpeaker() {
     // DUC 2004 (APW19981016.0240); a quotation that goes on to the next paragraph is not joined.
     String text = "Hun Sen, however, rejected that. ``No-one should internationalize Cambodian affairs. It is detrimental "
