@@ -29,6 +29,7 @@ final class SentenceSplitter {
 
   private static final Set<String> ABBREVIATIONS = Set.of(
       "mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt",
+      "brig", "maj", "adm", "cmdr", "cpl", "pvt", "supt", "insp", "hon", "messrs", "sens", "reps", "gens", "rev",
       "prof", "inc", "corp", "co", "ltd", "vs", "no", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
       "sep", "sept", "oct", "nov", "dec", "mt", "ft", "approx", "dept", "est", "fig", "ave", "pres",
       "m", "mme", "hr", "bzw", "nr", "sra", "dott", "sig", "г", "гг", "им", "ул", "т", "д");

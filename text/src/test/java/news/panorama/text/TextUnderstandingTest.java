@@ -189,9 +189,11 @@ class TextUnderstandingTest {
   }
 
   @Test
-  void aDecimalWrittenWithASpaceAfterItsPoint_doesNotEndTheSentence() {
+  void aDecimalWrittenWithASpaceAfterItsPoint_orARankAbbreviated_doesNotEndTheSentence() {
     assertThat(sentences("en", "Thieves took jewels worth $2. 6 million on Monday. The vote was 7 to 2. Police came."))
         .containsExactly("Thieves took jewels worth $2. 6 million on Monday.", "The vote was 7 to 2.", "Police came.");
+    assertThat(sentences("en", "He wrote to the chairman, Brig. Gen. Fayez Zeidan. Maj. Gen. Amos Gilad agreed."))
+        .containsExactly("He wrote to the chairman, Brig. Gen. Fayez Zeidan.", "Maj. Gen. Amos Gilad agreed.");
     assertThat(sentences("ja", "当選者と次点の候補者との票差が0. 226票差だった。市は再点検を行った。"))
         .containsExactly("当選者と次点の候補者との票差が0. 226票差だった。", "市は再点検を行った。");
   }
