@@ -28,6 +28,8 @@ import news.panorama.text.QuoteLinker;
 final class Sections {
   static final int MAX_EVENTS = 8;
   static final int MAX_QUOTES = 8;
+  /** A quoted word or two ("deep concern", a chant) is a phrase, not what someone said. */
+  static final int MIN_QUOTE_WORDS = 3;
   static final int MAX_CITATIONS = 4;
 
   private Sections() {}
@@ -161,11 +163,16 @@ final class Sections {
     Map<String, String> speakers = new LinkedHashMap<>();
     Map<String, String> speakerEntities = new HashMap<>();
     Map<String, Set<String>> reporting = new LinkedHashMap<>();
+    Map<String, String> verbatim = new HashMap<>();
     for (Annotated a : articles) {
       for (int i = 0; i < a.quotes().size(); i++) {
         Quote q = a.quotes().get(i);
         if (q.speaker().isBlank() || q.sentence() < 0 || q.sentence() >= a.sentences().size()) continue;
-        String id = ids.get(QuoteLinker.key(a.id(), i));
+        if (NoiseFilter.words(q.text()) < MIN_QUOTE_WORDS) continue;
+        // the same words from the same speaker are one quotation, however short (the linker keeps short ones apart)
+        String said = (q.speakerEntity() != null ? q.speakerEntity() : q.speaker()) + "\u0000" + q.text().strip().toLowerCase(java.util.Locale.ROOT);
+        String linked = ids.get(QuoteLinker.key(a.id(), i));
+        String id = verbatim.computeIfAbsent(said, k -> linked);
         if (!reporting.computeIfAbsent(id, k -> new HashSet<>()).add(a.id())) continue;
         speakers.putIfAbsent(id, q.speaker());
         if (q.speakerEntity() != null) speakerEntities.putIfAbsent(id, q.speakerEntity());

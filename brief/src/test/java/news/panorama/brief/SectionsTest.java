@@ -94,6 +94,18 @@ class SectionsTest {
   }
 
   @Test
+  void aShortQuotationTwice_isOneQuote_andAQuotedPhraseIsNone() {
+    String text = "Harbor Mayor Ellen Brandt opened the new ferry terminal on Monday. A crowd chanting ``Go Harbor'' "
+        + "cheered as the first boat left. ``You are a beautiful sight,'' Brandt told the crew.";
+    List<Annotated> story = List.of(
+        article("q1", "Wire", "US", "en", "Ferry terminal opens", text),
+        article("q2", "Daily", "US", "en", "Harbor opens its ferry terminal", "The ferry terminal opened. " + text));
+    List<StorySections.Said> quotes = Sections.of(story).quotes();
+    assertThat(quotes).extracting(StorySections.Said::text).containsExactly("You are a beautiful sight");
+    assertThat(quotes.get(0).citations()).extracting(Citation::articleId).containsExactlyInAnyOrder("q1", "q2");
+  }
+
+  @Test
   void anAgreementIsShownInAWordingThatReadsAlone() {
     List<Annotated> story = List.of(
         article("g1", "Wire A", "GB", "en", "Lockout", "The league said the owners must pay the players with guaranteed contracts."),
