@@ -23,8 +23,9 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
  * ({@code 日米}), and a country written with one character ({@code 米}) is that country. A katakana
  * word of four characters or more that the dictionary does not have is a foreign name
  * ({@code イズミル}, {@code メルケル}).
- * A person's surname alone names the person the article named in full before ({@code 小泉}). One
- * instance per article.
+ * A person's surname alone names the person the article named in full before ({@code 小泉}). Words
+ * in Latin letters alone are left to the capitalised-name scan (the dictionary takes every unknown one
+ * for an organisation: {@code com}, {@code km}, {@code October}). One instance per article.
  */
 final class JapaneseNames {
   private static final String PROPER = "名詞-固有名詞";
@@ -95,6 +96,12 @@ final class JapaneseNames {
         i++;
         continue;
       }
+      if (allLatin(text, words, i, j)) {
+        // the dictionary reads any word in Latin letters as an organisation (com of asahi.com, km, UTC,
+        // October): Latin names are the capitalised-name scan's; a run with a Japanese word in it stays
+        i = j;
+        continue;
+      }
       if (NameFinder.PLACE.equals(kind) && j < words.size() && words.get(j).start() == words.get(j - 1).end()
           && words.get(j).pos().equals(PLACE_SUFFIX)) {
         j++;
@@ -137,6 +144,15 @@ final class JapaneseNames {
       if (words.get(k).pos().startsWith(PROPER) || k > from && isDotBefore(text, words, k)) return true;
     }
     return false;
+  }
+
+  /** Whether words {@code [from, to)} are written in Latin letters, digits and punctuation only. */
+  private static boolean allLatin(String text, List<Word> words, int from, int to) {
+    for (int k = words.get(from).start(); k < words.get(to - 1).end(); k++) {
+      char c = text.charAt(k);
+      if (Character.isLetter(c) && Character.UnicodeScript.of(c) != Character.UnicodeScript.LATIN) return false;
+    }
+    return true;
   }
 
   /** Whether word {@code j} follows the word before it after a ・ alone. */

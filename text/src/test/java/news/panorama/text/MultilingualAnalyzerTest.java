@@ -166,6 +166,13 @@ class MultilingualAnalyzerTest {
       shortForms.put(e.name(), e.key());
     }
     assertThat(shortForms).containsEntry("米国", "united_states").containsEntry("英国", "united_kingdom");
+    // the dictionary takes every Latin word for an organisation: a web address, a unit, a month are none
+    Map<String, Entity> cited = new java.util.HashMap<>();
+    for (Entity e : analyze("ja", "JR東日本の列車が脱線", "JR東日本の列車が脱線し、約3 kmにわたり運転を見合わせた。"
+        + "朝日新聞(asahi.com)、October 5、2005年。").entities()) {
+      cited.put(e.key(), e);
+    }
+    assertThat(cited).containsKey("朝日新聞").doesNotContainKeys("com", "asahi", "km", "october");
   }
 
   /** Chinese has no capitals either: HanLP's role tagging finds its people, places and organisations. */
