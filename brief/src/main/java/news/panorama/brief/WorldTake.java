@@ -223,17 +223,32 @@ final class WorldTake {
   }
 
   /**
+   * News agencies as stories name them when they cite them ({@code told AFP}, {@code Reuters
+   * reported}, {@code (Xinhua)}), lower case: who reported, not how a country frames the story.
+   */
+  private static final Set<String> NEWS_AGENCIES = Set.of(
+      "afp", "agence france-presse", "agence france presse", "ap", "associated press", "the associated press",
+      "reuters", "thomson reuters", "dpa", "deutsche presse-agentur", "efe", "agencia efe", "ansa", "xinhua",
+      "xinhua news agency", "tass", "itar-tass", "ria novosti", "ria", "interfax", "sputnik", "anadolu",
+      "anadolu agency", "anadolu ajansı", "aa", "kyodo", "kyodo news", "jiji", "jiji press", "yonhap", "pti", "ians",
+      "ani", "bernama", "antara", "ukrinform", "unian", "bloomberg", "europa press", "lusa", "pap", "ctk", "mti",
+      "bta", "apa", "belga", "anp", "tanjug", "hina", "ritzau", "ntb", "tt", "stt", "sda", "keystone-sda",
+      "prensa latina", "notimex", "télam", "agência brasil", "irna", "tasnim", "isna", "wafa", "kuna", "wam",
+      "qna", "aps", "kcna", "тасс", "риа новости", "интерфакс", "укрінформ",
+      "уніан", "新华社", "共同通信", "時事通信", "연합뉴스");
+
+  /**
    * The article's entities that name one of its outlets (its source, {@code Kyiv Post} in
-   * {@code Kyiv Post (via a news app)}): an outlet naming itself is attribution or a banner.
+   * {@code Kyiv Post (via a news app)}) or a news agency it cites: an outlet naming itself is
+   * attribution or a banner, an agency named is attribution.
    */
   private static Set<String> outletEntities(Annotated a) {
     String source = a.article().source() == null ? "" : a.article().source().toLowerCase(Locale.ROOT);
     Set<String> out = new HashSet<>();
-    if (source.isBlank()) return out;
     for (Entity e : a.entities()) {
       for (String spelling : e.spellings()) {
         String w = spelling.toLowerCase(Locale.ROOT);
-        if (w.length() >= 3 && containsWord(source, w)) {
+        if (NEWS_AGENCIES.contains(w) || !source.isBlank() && w.length() >= 3 && containsWord(source, w)) {
           out.add(e.key());
           break;
         }

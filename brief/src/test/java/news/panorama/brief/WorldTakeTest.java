@@ -53,6 +53,13 @@ class WorldTakeTest {
   }
 
   @Test
+  void aNewsAgencyCited_isAttribution_notFraming() {
+    // the Turkish outlet's report says "told AFP": who reported, not what Turkey's media stress
+    assertThat(of(SEEDS, "TR").get(0).article().text()).contains("told AFP");
+    assertThat(takes(SEEDS).get("TR").terms()).doesNotContain("AFP");
+  }
+
+  @Test
   void seeds_phrasesAreShownAsTheArticleWritesThem() {
     for (CountryTake t : takes(SEEDS).values()) {
       Annotated own = of(SEEDS, t.country()).get(0);
