@@ -537,7 +537,11 @@ public final class StoryGrouper implements StoryClusterer, java.io.Serializable 
    * its meaning; 0 when, within a language, its words are much less like the story than the story's
    * own articles are like each other ({@link #COHESION_SHARE}), or like its articles too little on
    * average ({@link #LIKENESS_MIN}) with no meaning in common to make up for it; lowered when their
-   * years conflict (undated articles only, {@link #YEAR_CONFLICT_PENALTY}).
+   * years conflict (undated articles only, {@link #YEAR_CONFLICT_PENALTY}). The words of an article in a
+   * language the model does not read count as those of one it reads whose meaning differs (for {@code 1 -}
+   * the embedding weight): the join threshold is one scale for every language (French Wikinews
+   * articles on one subject, a week's weather or two companies' job cuts, joined at word cosines of
+   * 0.10–0.13, which keep English reports apart).
    */
   private double score(Member m, Group g) {
     double full = g.cosine(m.vector);
@@ -552,7 +556,11 @@ public final class StoryGrouper implements StoryClusterer, java.io.Serializable 
     if (sameLanguage && !(meaning > 0) && g.meanCosine(full) < LIKENESS_MIN) return 0;
     double text = sameLanguage || settings.crossLingualWeight == 0 ? full
         : Math.max(full, settings.crossLingualWeight * g.independentCosine(m, hearsNames(m, g)));
-    double s = Double.isNaN(meaning) ? text : (1 - settings.embeddingWeight) * text + settings.embeddingWeight * meaning;
+    double s;
+    if (!Double.isNaN(meaning)) s = (1 - settings.embeddingWeight) * text + settings.embeddingWeight * meaning;
+    // an article the model does not read has no meaning to add: its words weigh as a read one's
+    else if (m.embedding == null) s = (1 - settings.embeddingWeight) * text;
+    else s = text; // a story the model has not read (no embedding to compare with): the words alone
     return g.yearsConflict(m) ? s * (1 - YEAR_CONFLICT_PENALTY) : s;
   }
 

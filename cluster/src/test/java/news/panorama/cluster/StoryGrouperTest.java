@@ -33,9 +33,9 @@ import org.junit.jupiter.api.Test;
  */
 class StoryGrouperTest {
   private static final Instant T0 = Instant.parse("2026-03-10T08:00:00Z");
-  /** Joins at a cosine of 0.5, merges at 0.8 (stragglers at 0.4), never splits by the words alone. */
+  /** Joins at a cosine of 0.5, merges at 0.8 (stragglers at 0.4), never splits by the words alone, no embeddings. */
   private static final StoryGrouper.Settings JOIN_HALF_MERGE_08 =
-      new StoryGrouper.Settings(0.5, Duration.ofDays(14), 0.8, 1.0, 0.7, 0.5, 0.75);
+      new StoryGrouper.Settings(0.5, Duration.ofDays(14), 0.8, 1.0, 0.7, 0, 0.75);
   /** Any similarity joins, no embeddings, and the words alone never split: only signatures and years do. */
   private static final StoryGrouper.Settings WORDS_NEVER_SPLIT =
       new StoryGrouper.Settings(0, Duration.ofDays(60), 0.5, 1.0, 0.7, 0, 0.88);
@@ -114,6 +114,28 @@ class StoryGrouperTest {
     StoryGrouper meaningful = new StoryGrouper(StoryGrouper.Settings.defaults().withThreshold(threshold));
     meaningful.assign(a, meaning(0));
     assertThat(meaningful.assign(b, meaning(Math.PI / 3)).created()).isTrue();
+  }
+
+  /**
+   * An article in a language the model does not read weighs its words as one it reads whose meaning
+   * differs: its words count for {@code 1 - embedding weight} of the score either way. Without this, the
+   * join threshold, chosen for read articles, let unread ones (French, Japanese) join on words alone at
+   * cosines that keep English apart.
+   */
+  @Test
+  void anArticleTheModelDoesNotRead_needsTheWordsAReadOneNeeds() {
+    StoryGrouper.Settings anyJoin = StoryGrouper.Settings.defaults().withThreshold(0.01);
+    String first = "parliament passes budget after long night debate opposition walks out";
+    String second = "budget passes parliament opposition protests spending cuts schools hospitals";
+    StoryGrouper read = new StoryGrouper(anyJoin);
+    read.assign(doc("a", hours(0), "en", first), meaning(0));
+    StoryAssignment readJoin = read.assign(doc("b", hours(1), "en", second), meaning(Math.PI / 2)); // meanings apart
+    StoryGrouper unread = new StoryGrouper(anyJoin);
+    unread.assign(doc("c", hours(0), "fr", first));
+    StoryAssignment unreadJoin = unread.assign(doc("d", hours(1), "fr", second));
+    assertThat(readJoin.created()).isFalse();
+    assertThat(unreadJoin.created()).isFalse();
+    assertThat(unreadJoin.similarity()).isCloseTo(readJoin.similarity(), org.assertj.core.data.Offset.offset(1e-9));
   }
 
   @Test
