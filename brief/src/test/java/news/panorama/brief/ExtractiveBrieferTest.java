@@ -295,6 +295,25 @@ class ExtractiveBrieferTest {
   }
 
   @Test
+  void aLongLeadAsHeadline_isCutToItsMainClause_andACutOffTitleGivesTheWholeSentence() {
+    String lead = "The harbour authority has threatened to close the new ferry terminal over a safety dispute, a port "
+        + "official said Monday, a step that could delay the opening of the river crossing.";
+    Article a = Article.of("long", "test://long", "APW", "", "en", NOW, lead, lead + " Ferries kept running.");
+    assertThat(Headlines.of(new MultilingualAnalyzer().analyze(a)))
+        .isEqualTo("The harbour authority has threatened to close the new ferry terminal over a safety dispute");
+    // a title cut off inside the lead sentence ("…") gives the sentence
+    String sentence = "The city council approved the new bridge over the river after two years of dispute over its cost.";
+    Article b = Article.of("cut", "test://cut", "APW", "", "en", NOW, "The city council approved the new bridge over the river ...",
+        sentence + " Work starts in spring.");
+    assertThat(Headlines.of(new MultilingualAnalyzer().analyze(b))).isEqualTo(sentence);
+    // other languages keep their sentence
+    String german = "Die Hafenbehörde hat gedroht, das neue Fährterminal wegen eines Streits über die Sicherheit zu schließen, "
+        + "sagte ein Sprecher am Montag, was die Eröffnung der Flussquerung verzögern könnte.";
+    Article c = Article.of("de", "test://de", "dpa", "", "de", NOW, german, german + " Die Fähren fahren weiter.");
+    assertThat(Headlines.of(new MultilingualAnalyzer().analyze(c))).isEqualTo(german);
+  }
+
+  @Test
   void emptyStoryIsRejected_withASentence() {
     assertThatThrownBy(() -> BRIEFER.brief("s-x", List.of(), 100))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no articles");
