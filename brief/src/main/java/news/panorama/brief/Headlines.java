@@ -38,25 +38,65 @@ final class Headlines {
   /**
    * Where an English lead's main clause ends: a comma before its attribution ({@code , an Israeli
    * official said Tuesday}, {@code , police said}) or before a clause that comments on it ({@code , a
-   * move that…}, {@code , which…}, {@code , marking…}).
+   * move that…}, {@code , which…}, {@code , sparking…}); not before what it did ({@code , killing 60}).
    */
   private static final java.util.regex.Pattern EN_CLAUSE_END = java.util.regex.Pattern.compile(
       ",\\s+(?:(?:(?:the|a|an|his|her|its|their)\\s+)?(?:[\\p{L}.'’-]+\\s+){0,5}?(?:said|says|reported|announced|told)\\b"
-          + "|(?:a move|which|while|as|after|before|but|although|ending|marking|saying|according to|in what)\\b)");
+          + "|(?:a move|which|while|as|after|before|but|although|according to|in what|sparking|prompting|raising"
+          + "|marking|ending|underscoring|signaling|signalling|highlighting|deepening|fueling|fuelling|adding)\\b)");
+  /**
+   * A phrase that opens an English lead before its subject ({@code In a critical ruling for the league,},
+   * {@code Facing a court challenge,}, {@code Less than a week before the visit,}), up to its comma.
+   */
+  private static final java.util.regex.Pattern EN_OPENING_PHRASE = java.util.regex.Pattern.compile(
+      "^(?:(?:In|On|At|After|Before|Despite|Amid|With|Without|As|While|Following|Less than|More than|For|Under|"
+          + "Since|Although|Though|Once|Until|During)\\b|\\p{Lu}\\p{Ll}+ing\\b)[^,]{0,160},\\s+");
+  /** A clause set off by commas that describes a name before it: {@code , who confessed…,}. */
+  private static final java.util.regex.Pattern EN_RELATIVE_CLAUSE = java.util.regex.Pattern.compile(
+      ",\\s+(?:who|which|whose)\\b[^,]{1,150},\\s+");
+
+  /** Whether a capitalized word stands among the first three words of {@code clause}. */
+  private static boolean namesEarly(String clause) {
+    String[] words = clause.strip().split("\\s+", 4);
+    for (int i = 0; i < Math.min(3, words.length); i++) {
+      String w = words[i];
+      if (i == 0 && w.matches("(?i)the|a|an|he|she|it|they|we|this|these|those|its|his|her|their")) continue;
+      if (!w.isEmpty() && Character.isUpperCase(w.charAt(0))) return true;
+    }
+    return false;
+  }
 
   /**
-   * A lead sentence of more than {@link #MAX_WORDS} words, in English, as its main clause: cut at the
-   * first comma, after at least {@link #MIN_WORDS} words, that opens its attribution or a clause
-   * commenting on it; else the sentence as it is. Other languages keep the sentence.
+   * A lead sentence of more than {@link #MAX_WORDS} words, in English, compressed as a headline is:
+   * without an opening phrase before its subject, a relative clause set off by commas, and what follows
+   * its main clause (attribution, comment); each cut keeps at least {@link #MIN_WORDS} words and the
+   * headline stays the sentence with words deleted. Other languages keep the sentence.
    */
   static String shortened(String sentence, String language) {
-    if (!language.equals("en") || NoiseFilter.words(sentence) <= MAX_WORDS) return sentence;
-    java.util.regex.Matcher m = EN_CLAUSE_END.matcher(sentence);
-    while (m.find()) {
-      String head = sentence.substring(0, m.start()).strip();
-      if (NoiseFilter.words(head) >= MIN_WORDS) return head;
+    if (!language.equals("en")) return sentence;
+    String s = sentence;
+    if (NoiseFilter.words(s) > MAX_WORDS) {
+      java.util.regex.Matcher open = EN_OPENING_PHRASE.matcher(s);
+      // only when the clause names its subject (not "the two sides", "he"), which the phrase may have named
+      if (open.find() && NoiseFilter.words(s.substring(open.end())) >= 2 * MIN_WORDS && namesEarly(s.substring(open.end()))) {
+        String rest = s.substring(open.end());
+        s = Character.toUpperCase(rest.charAt(0)) + rest.substring(1);
+      }
     }
-    return sentence;
+    if (NoiseFilter.words(s) > MAX_WORDS) {
+      java.util.regex.Matcher relative = EN_RELATIVE_CLAUSE.matcher(s);
+      if (relative.find() && NoiseFilter.words(s.substring(0, relative.start())) >= 1) {
+        s = s.substring(0, relative.start()) + " " + s.substring(relative.end());
+      }
+    }
+    if (NoiseFilter.words(s) > MAX_WORDS) {
+      java.util.regex.Matcher m = EN_CLAUSE_END.matcher(s);
+      while (m.find()) {
+        String head = s.substring(0, m.start()).strip();
+        if (NoiseFilter.words(head) >= MIN_WORDS) return head;
+      }
+    }
+    return s;
   }
 
   static String clean(String title) {

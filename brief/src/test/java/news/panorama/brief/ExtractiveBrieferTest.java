@@ -306,6 +306,19 @@ class ExtractiveBrieferTest {
     Article b = Article.of("cut", "test://cut", "APW", "", "en", NOW, "The city council approved the new bridge over the river ...",
         sentence + " Work starts in spring.");
     assertThat(Headlines.of(new MultilingualAnalyzer().analyze(b))).isEqualTo(sentence);
+    // an opening phrase goes when the clause names its subject, a relative clause set off by commas goes,
+    // and what the event did stays (", killing 12")
+    assertThat(Headlines.shortened("In a ruling awaited by both the club owners and the players' union, arbitrator Anne Kerr "
+        + "decides Monday whether players with guaranteed contracts are paid during the lockout.", "en"))
+        .isEqualTo("Arbitrator Anne Kerr decides Monday whether players with guaranteed contracts are paid during the lockout.");
+    assertThat(Headlines.shortened("Less than a week before the president is to arrive for a visit meant to bolster the accord, "
+        + "the two sides exchanged angry accusations over settlements and street clashes.", "en"))
+        .startsWith("Less than a week");
+    assertThat(Headlines.shortened("Senator Ray Boyd, who admitted to his colleagues on Thursday night that he had misled them, "
+        + "stunned the chamber on Saturday by saying he would resign.", "en"))
+        .isEqualTo("Senator Ray Boyd stunned the chamber on Saturday by saying he would resign.");
+    assertThat(Headlines.shortened("A storm turned the crowded harbour market on the busiest day of the year into a trap for "
+        + "hundreds, killing 12 people and injuring 40.", "en")).endsWith("killing 12 people and injuring 40.");
     // other languages keep their sentence
     String german = "Die Hafenbehörde hat gedroht, das neue Fährterminal wegen eines Streits über die Sicherheit zu schließen, "
         + "sagte ein Sprecher am Montag, was die Eröffnung der Flussquerung verzögern könnte.";
