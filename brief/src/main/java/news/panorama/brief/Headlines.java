@@ -1,5 +1,8 @@
 package news.panorama.brief;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /**
  * Cleans a page title into a headline: no outlet suffix ({@code " - Reuters"}, {@code " | BBC News"}),
  * no wire dateline, no wrapping quotes.
@@ -40,7 +43,7 @@ final class Headlines {
    * official said Tuesday}, {@code , police said}) or before a clause that comments on it ({@code , a
    * move that…}, {@code , which…}, {@code , sparking…}); not before what it did ({@code , killing 60}).
    */
-  private static final java.util.regex.Pattern EN_CLAUSE_END = java.util.regex.Pattern.compile(
+  private static final Pattern EN_CLAUSE_END = Pattern.compile(
       ",\\s+(?:(?:(?:the|a|an|his|her|its|their)\\s+)?(?:[\\p{L}.'’-]+\\s+){0,5}?(?:said|says|reported|announced|told)\\b"
           + "|(?:a move|which|while|as|after|before|but|although|according to|in what|sparking|prompting|raising"
           + "|marking|ending|underscoring|signaling|signalling|highlighting|deepening|fueling|fuelling|adding)\\b)");
@@ -48,11 +51,11 @@ final class Headlines {
    * A phrase that opens an English lead before its subject ({@code In a critical ruling for the league,},
    * {@code Facing a court challenge,}, {@code Less than a week before the visit,}), up to its comma.
    */
-  private static final java.util.regex.Pattern EN_OPENING_PHRASE = java.util.regex.Pattern.compile(
+  private static final Pattern EN_OPENING_PHRASE = Pattern.compile(
       "^(?:(?:In|On|At|After|Before|Despite|Amid|With|Without|As|While|Following|Less than|More than|For|Under|"
           + "Since|Although|Though|Once|Until|During)\\b|\\p{Lu}\\p{Ll}+ing\\b)[^,]{0,160},\\s+");
   /** A clause set off by commas that describes a name before it: {@code , who confessed…,}. */
-  private static final java.util.regex.Pattern EN_RELATIVE_CLAUSE = java.util.regex.Pattern.compile(
+  private static final Pattern EN_RELATIVE_CLAUSE = Pattern.compile(
       ",\\s+(?:who|which|whose)\\b[^,]{1,150},\\s+");
 
   /** Whether a capitalized word stands among the first three words of {@code clause}. */
@@ -76,21 +79,21 @@ final class Headlines {
     if (!language.equals("en")) return sentence;
     String s = sentence;
     if (NoiseFilter.words(s) > MAX_WORDS) {
-      java.util.regex.Matcher open = EN_OPENING_PHRASE.matcher(s);
+      Matcher open = EN_OPENING_PHRASE.matcher(s);
       // only when the clause names its subject (not "the two sides", "he"), which the phrase may have named
-      if (open.find() && NoiseFilter.words(s.substring(open.end())) >= 2 * MIN_WORDS && namesEarly(s.substring(open.end()))) {
-        String rest = s.substring(open.end());
+      String rest = open.find() ? s.substring(open.end()) : "";
+      if (NoiseFilter.words(rest) >= 2 * MIN_WORDS && namesEarly(rest)) {
         s = Character.toUpperCase(rest.charAt(0)) + rest.substring(1);
       }
     }
     if (NoiseFilter.words(s) > MAX_WORDS) {
-      java.util.regex.Matcher relative = EN_RELATIVE_CLAUSE.matcher(s);
+      Matcher relative = EN_RELATIVE_CLAUSE.matcher(s);
       if (relative.find() && NoiseFilter.words(s.substring(0, relative.start())) >= 1) {
         s = s.substring(0, relative.start()) + " " + s.substring(relative.end());
       }
     }
     if (NoiseFilter.words(s) > MAX_WORDS) {
-      java.util.regex.Matcher m = EN_CLAUSE_END.matcher(s);
+      Matcher m = EN_CLAUSE_END.matcher(s);
       while (m.find()) {
         String head = s.substring(0, m.start()).strip();
         if (NoiseFilter.words(head) >= MIN_WORDS) return head;

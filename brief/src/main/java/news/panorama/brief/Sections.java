@@ -170,7 +170,8 @@ final class Sections {
         if (q.speaker().isBlank() || q.sentence() < 0 || q.sentence() >= a.sentences().size()) continue;
         if (NoiseFilter.words(q.text()) < MIN_QUOTE_WORDS) continue;
         // the same words from the same speaker are one quotation, however short (the linker keeps short ones apart)
-        String said = (q.speakerEntity() != null ? q.speakerEntity() : q.speaker()) + "\u0000" + q.text().strip().toLowerCase(java.util.Locale.ROOT);
+        String who = q.speakerEntity() != null ? q.speakerEntity() : q.speaker();
+        String said = who + "\u0000" + q.text().strip().toLowerCase(java.util.Locale.ROOT);
         String linked = ids.get(QuoteLinker.key(a.id(), i));
         String id = verbatim.computeIfAbsent(said, k -> linked);
         if (!reporting.computeIfAbsent(id, k -> new HashSet<>()).add(a.id())) continue;

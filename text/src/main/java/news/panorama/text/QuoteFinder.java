@@ -170,7 +170,8 @@ final class QuoteFinder {
 
   /** A reporting clause whose subject is a document: {@code ,'' said the statement}, {@code ,'' the faxed statement said}. */
   private static final Pattern DOCUMENT = Pattern.compile(
-      "[\\p{P}\\s]*(?:\\p{L}+\\s+)?(?:the|a|an|its|their)\\s+(?:\\p{L}+\\s+)?(?:statement|letter|communiqu[eé]|declaration|report)\\b",
+      "[\\p{P}\\s]*(?:\\p{L}+\\s+)?(?:the|a|an|its|their)\\s+(?:\\p{L}+\\s+)?"
+          + "(?:statement|letter|communiqu[eé]|declaration|report)\\b",
       Pattern.CASE_INSENSITIVE);
 
   /** What {@link #speaker} answers for a speaker its reporting clause describes without a name ({@code ,'' officials said}). */
@@ -326,7 +327,8 @@ final class QuoteFinder {
       if (described && DOCUMENT.matcher(text).region(afterClose, afterEnd).lookingAt()) return null;
       if (described) {
         // ,'' the Lebanese prime minister said: the person named earlier with that role
-        Speaker role = byRole(text, mentions, open, rolePhrase(text, afterClose, afterClose + verb.start(), afterClose + verb.end(), afterEnd));
+        String phrase = rolePhrase(text, afterClose, afterClose + verb.start(), afterClose + verb.end(), afterEnd);
+        Speaker role = byRole(text, mentions, open, phrase);
         return role != null ? role : UNNAMED;
       }
     }
@@ -551,7 +553,10 @@ final class QuoteFinder {
   private static final Pattern ROLE_PHRASE_END = Pattern.compile(
       "[,.;:(]|\\s(?:who|in|at|on|after|to|from|with|during|that|when|before|of)\\s");
 
-  /** The words describing the speaker in a reporting clause: before the verb ({@code the Lebanese prime minister said}) or after it. */
+  /**
+   * The words describing the speaker in a reporting clause: before the verb ({@code the Lebanese prime
+   * minister said}) or after it ({@code said the ambassador}).
+   */
   private static String rolePhrase(String text, int afterClose, int verbStart, int verbEnd, int clauseEnd) {
     String before = text.substring(afterClose, verbStart).replaceAll("^[\\p{P}\\s]+", "").strip();
     if (!before.isEmpty()) return before;
@@ -582,8 +587,9 @@ final class QuoteFinder {
       boolean apposed = app.find();
       if (!titled && !apposed) continue;
       // every word of the phrase there too: the opposition leader is not "Cambodian leader Hun Sen"
-      Set<String> context = new java.util.HashSet<>(java.util.Arrays.asList((titled ? titleRun(titleBefore) : apposition.substring(0, app.end()))
-          .toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{M}'-]+")));
+      String beside = titled ? titleRun(titleBefore) : apposition.substring(0, app.end());
+      Set<String> context = new java.util.HashSet<>(
+          java.util.Arrays.asList(beside.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{M}'-]+")));
       boolean sameQualifiers = true;
       for (String w : words) {
         if (!DETERMINER.matcher(w).matches() && !context.contains(w.toLowerCase(java.util.Locale.ROOT))) sameQualifiers = false;
