@@ -138,6 +138,20 @@ class StoryGrouperTest {
     assertThat(unreadJoin.similarity()).isCloseTo(readJoin.similarity(), org.assertj.core.data.Offset.offset(1e-9));
   }
 
+  /**
+   * Japanese and Chinese word breakers give a date's day and month as words (11月20日: 11, 20); two
+   * unrelated reports of the same days share them and nothing else, and stay apart, while two reports
+   * of one event still meet on their words.
+   */
+  @Test
+  void japaneseReports_doNotMeetOnTheNumbersOfTheirDates() {
+    StoryGrouper g = StoryGrouper.withDefaults();
+    g.assign(doc("olympics", hours(0), "ja", "11 20 トリノ 五輪 開幕 11 20 選手 入場 式典"));
+    assertThat(g.assign(doc("lawsuit", hours(1), "ja", "11 20 都知事 発言 提訴 11 20 原告 弁護士 会見")).created()).isTrue();
+    assertThat(g.assign(doc("olympics2", hours(2), "ja", "11 21 トリノ 五輪 開幕 式典 選手 入場 聖火")).storyId())
+        .isEqualTo("s-olympics");
+  }
+
   @Test
   void embeddings_areIgnored_whenTheStoryHasNone_andCountAcrossLanguages_whenBothSidesHaveOne() {
     StoryGrouper g = StoryGrouper.withDefaults();
