@@ -31,6 +31,7 @@ final class QuoteFinder {
   private static final Pattern SPEECH = Pattern.compile(
       "\\b(?:said|says|say|told|tells|added|adds|stated|states|noted|stressed|warned|insisted|argued|explained"
           + "|wrote|writes|asked|declared|announced|confirmed|criticized|criticised|claimed|replied|according to"
+          + "|continued|responded|conceded|admitted|acknowledged|recalled|complained"
           + "|a déclaré|a dit|a affirmé|a ajouté|a estimé|a souligné|a expliqué|déclare|affirme|estime|selon|dit"
           + "|sagte|sagt|erklärte|betonte|so|laut|meinte|schrieb|dijo|afirmó|declaró|aseguró|señaló|según|explicó"
           + "|ha detto|ha dichiarato|secondo|disse|afirmou|declarou|segundo|сказал\\p{L}*|заявил\\p{L}*|отметил\\p{L}*"
@@ -305,7 +306,10 @@ final class QuoteFinder {
     int afterEnd = clauseEnd(text, afterClose);
     String after = text.substring(afterClose, afterEnd);
     Matcher verb = SPEECH.matcher(after);
-    boolean verbAfter = verb.find() && verb.start() < 60;
+    boolean verbAfter = verb.find() && verb.start() < 60
+        // a quotation that ends its sentence (``…war.'' Greece has not responded to…): the next
+        // sentence's verb reports it only right after its subject (``…war.'' Smith said.)
+        && !(endsWithTerminal(text, open, afterClose) && wordsIn(after.substring(0, verb.start())) > 2);
     boolean comma = opensReportingClause(text, open, afterClose);
     boolean reporting = verbAfter || comma;
     if (reporting) {
@@ -398,6 +402,8 @@ final class QuoteFinder {
     return person != null ? person : nameBeside(text, mentions, comma + 1, end, verb.start(), verb.end());
   }
 
+  private static final Pattern OF_BEFORE = Pattern.compile("\\b(?:of|from)\\s+$");
+
   /** Nothing, or one adverb, between a name and its speech verb: {@code , Clinton later said}. */
   private static final Pattern ADVERB = Pattern.compile("\\s*(?:(?:\\p{Ll}+ly|later|also|then|again|earlier|once|still)\\s+)?");
 
@@ -409,7 +415,9 @@ final class QuoteFinder {
   private static @Nullable Speaker nameBeside(String text, List<Mention> mentions, int from, int to, int verbStart, int verbEnd) {
     for (int k = firstStartingAtOrAfter(mentions, from); k < mentions.size() && mentions.get(k).end() <= to; k++) {
       Mention m = mentions.get(k);
+      // (not a place qualifying the speaker before it: Rep. Nancy Johnson of Connecticut said)
       boolean beside = m.end() <= verbStart && ADVERB.matcher(text.substring(m.end(), verbStart)).matches()
+          && !OF_BEFORE.matcher(text.substring(Math.max(from, m.start() - 6), m.start())).find()
           || m.start() >= verbEnd && text.substring(verbEnd, m.start()).isBlank();
       if (m.type().equals(NameFinder.NAME) && beside) return new Speaker(m.text(), m.entity());
     }
@@ -457,6 +465,13 @@ final class QuoteFinder {
       if (!LISTENER.matcher(text.substring(from, m.start())).find()) out.add(m);
     }
     return out;
+  }
+
+  /** Whether the quoted words end with a full stop, a question or an exclamation mark inside the closing mark. */
+  private static boolean endsWithTerminal(String text, int open, int afterClose) {
+    int k = afterClose - 1;
+    while (k > open && (STRAY_MARKS.indexOf(text.charAt(k)) >= 0 || "”’»」』".indexOf(text.charAt(k)) >= 0)) k--;
+    return k > open && ".!?。！？".indexOf(text.charAt(k)) >= 0;
   }
 
   /** Whether the quotation is followed by its reporting clause: {@code ,"} {@code ",} {@code » —} {@code " dedi}. */

@@ -163,6 +163,12 @@ class MultilingualRulesTest {
         + "``We will not be rushed,'' Mahathir Mohamad later said.");
     assertThat(described.quotes()).extracting(Quote::speaker)
         .containsExactly("European Union", "European Union", "", "", "Mahathir Mohamad");
+    // a quotation that ends its sentence is not reported by the next sentence's verb, unless right after
+    // its subject; "responded" reports too
+    Annotated next = analyze("en", "Rep. Dick Armey of Texas, the majority leader, said, ``The president lied under oath.'' "
+        + "Rep. Nancy Johnson of Connecticut said: ``There can be no double standard.'' The lawyer asked whether the "
+        + "talks would go on. ``Yes, for another year,'' Franklin Warren responded.");
+    assertThat(next.quotes()).extracting(Quote::speaker).containsExactly("Dick Armey", "Nancy Johnson", "Franklin Warren");
     // a role the clause gives is the person named earlier with every word of it
     Annotated titled = analyze("en", "Lebanese Prime Minister Rafik Hariri met Lebanese Foreign Minister Faris Bweiz and "
         + "Cambodian leader Hun Sen in Beirut on Sunday. ``We agreed on everything,'' the Lebanese prime minister said "
