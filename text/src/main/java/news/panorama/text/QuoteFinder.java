@@ -319,7 +319,7 @@ final class QuoteFinder {
       // ,'' said the statement / ,'' officials said: the clause describes who spoke
       boolean described = verbAfter && comma
           && unnamedReporter(text, afterClose, afterClose + verb.start(), afterClose + verb.end(), afterEnd);
-      Speaker named = nearestPerson(mentions, afterClose, clauseLimit, verbAfter ? afterClose + verb.start() : afterClose);
+      Speaker named = nearestPerson(text, mentions, afterClose, clauseLimit, verbAfter ? afterClose + verb.start() : afterClose);
       // ,'' said a senior White House official: a name qualifying the describing noun is not who spoke
       if (named != null && described && qualifiesNoun(text, mentions, named, afterClose, clauseLimit)) named = null;
       if (named == null && verbAfter) {
@@ -350,7 +350,7 @@ final class QuoteFinder {
     if (verbAt >= 0 && TELLS.matcher(text).region(verbAt, open).lookingAt()) {
       // X told AFP that U.S. support…: “…”: the speaker stands before the verb; a name after it is the
       // one told or part of what was said, so an unnamed teller ("an official told…") stays unnamed
-      Speaker teller = nearestPerson(mentions, beforeStart, verbAt, verbAt);
+      Speaker teller = nearestPerson(text, mentions, beforeStart, verbAt, verbAt);
       if (teller != null) return teller;
       return pronounBefore(text, beforeStart, verbAt) ? lastSubjectBefore(mentions, beforeStart) : null;
     }
@@ -364,7 +364,7 @@ final class QuoteFinder {
     if (verbAt >= 0 || colon) {
       // Gates asked…: “…”: a surname right before the verb is its subject, before a person named further off
       Speaker named = verbAt >= 0 ? nameBeside(text, mentions, beforeStart, verbAt, verbAt, verbAt) : null;
-      if (named == null) named = nearestPerson(mentions, beforeStart, open, verbAt >= 0 ? verbAt : open);
+      if (named == null) named = nearestPerson(text, mentions, beforeStart, open, verbAt >= 0 ? verbAt : open);
       if (named != null) return named;
     }
     if (verbAt < 0 && !colon) {
@@ -398,7 +398,7 @@ final class QuoteFinder {
     }
     Matcher verb = SPEECH.matcher(text).region(comma + 1, end);
     if (!verb.find() || TELLS.matcher(text).region(verb.start(), end).lookingAt()) return null;
-    Speaker person = nearestPerson(mentions, comma + 1, end, verb.start());
+    Speaker person = nearestPerson(text, mentions, comma + 1, end, verb.start());
     return person != null ? person : nameBeside(text, mentions, comma + 1, end, verb.start(), verb.end());
   }
 
@@ -688,7 +688,7 @@ final class QuoteFinder {
    * The person mention inside {@code [from, to)} closest to {@code anchor}; of two names side by side,
    * the second, which the first qualifies ({@code пресс-секретарь Владимира Путина Дмитрий Песков}).
    */
-  private static @Nullable Speaker nearestPerson(List<Mention> mentions, int from, int to, int anchor) {
+  private static @Nullable Speaker nearestPerson(String text, List<Mention> mentions, int from, int to, int anchor) {
     int best = -1;
     int bestDistance = Integer.MAX_VALUE;
     // a name known to be a person's speaks before a multiword name of unknown kind, which is as often
@@ -700,7 +700,7 @@ final class QuoteFinder {
     int k = firstStartingAtOrAfter(mentions, from);
     for (; k < mentions.size() && mentions.get(k).start() < to; k++) {
       Mention m = mentions.get(k);
-      if (m.end() > to || !isPersonLike(m) || person && !m.type().equals(NameFinder.PERSON)) continue;
+      if (m.end() > to || !isPersonLike(m) || person && !m.type().equals(NameFinder.PERSON) || possessive(text, m)) continue;
       int d = m.end() <= anchor ? anchor - m.end() : m.start() - anchor;
       if (d < bestDistance) {
         best = k;
@@ -714,6 +714,13 @@ final class QuoteFinder {
       if (next.end() <= to && isPersonLike(next) && m.sentence() == next.sentence() && next.start() - m.end() <= 1) m = next;
     }
     return new Speaker(m.text(), m.entity());
+  }
+
+  /** Whether the name is written as a possessive ({@code after Livingston's resignation}): it qualifies what follows. */
+  private static boolean possessive(String text, Mention m) {
+    int e = m.end();
+    return e + 1 < text.length() && (text.charAt(e) == '\'' || text.charAt(e) == '’') && text.charAt(e + 1) == 's'
+        && (e + 2 == text.length() || !Character.isLetter(text.charAt(e + 2)));
   }
 
   /** Index of the first mention starting at or after {@code offset} (mentions are in text order). */

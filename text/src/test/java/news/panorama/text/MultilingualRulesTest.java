@@ -169,6 +169,10 @@ class MultilingualRulesTest {
         + "Rep. Nancy Johnson of Connecticut said: ``There can be no double standard.'' The lawyer asked whether the "
         + "talks would go on. ``Yes, for another year,'' Franklin Warren responded.");
     assertThat(next.quotes()).extracting(Quote::speaker).containsExactly("Dick Armey", "Nancy Johnson", "Franklin Warren");
+    // a name written as a possessive qualifies what follows it and does not speak
+    Annotated possessive = analyze("en", "Rep. Henry Hyde, who chairs the committee, said after Robert Livingston's "
+        + "resignation: ``This is a sad day for the House.''");
+    assertThat(possessive.quotes()).extracting(Quote::speaker).containsExactly("Henry Hyde");
     // a role the clause gives is the person named earlier with every word of it
     Annotated titled = analyze("en", "Lebanese Prime Minister Rafik Hariri met Lebanese Foreign Minister Faris Bweiz and "
         + "Cambodian leader Hun Sen in Beirut on Sunday. ``We agreed on everything,'' the Lebanese prime minister said "
