@@ -51,7 +51,8 @@ final class NameFinder {
   /** Words that precede a name as a role, folded; leading runs of these are not part of a name. */
   private static final Set<String> TITLES = fold(Set.of(
       "president", "vice", "prime", "minister", "foreign", "defence", "defense", "secretary", "special",
-      "envoy", "spokesman", "spokeswoman", "spokesperson", "chancellor", "king", "queen", "prince",
+      "envoy", "spokesman", "spokeswoman", "spokesperson", "chancellor", "king", "queen", "prince", "commissioner",
+      "affairs",
       "princess", "pope", "mr", "mrs", "ms", "dr", "sir", "general", "gen", "sen", "senator", "rep",
       "gov", "governor", "mayor", "judge", "justice", "chief", "ceo", "chairman", "chairwoman", "leader",
       "deputy", "premier", "commander", "ambassador", "aide", "adviser", "advisor", "colonel", "captain",
@@ -92,6 +93,12 @@ final class NameFinder {
    * ({@code Beschäftigten der Bodenverkehrsdienste}, {@code Aktie von Nordlicht}): only foreign particles
    * join.
    */
+  /**
+   * Two particles in a row inside a name: {@code Hans van den Broek}, {@code Ursula von der Leyen},
+   * {@code Servicio … de la Armada}; not in German, which capitalises its nouns ({@code von der Oberstufe}).
+   */
+  private static final Set<String> DOUBLE_PARTICLES = Set.of("van den", "van der", "van de", "von der", "von dem",
+      "de la", "de las", "de los", "de le", "du la");
   private static final Set<String> GERMAN_CONNECTORS = Set.of("de", "da", "di", "del", "van", "bin", "ibn", "al");
   /** German words after which a capitalized word is a common noun: articles, determiners, possessives. */
   private static final Set<String> GERMAN_DETERMINERS = fold(Set.of("der", "die", "das", "den", "dem", "des", "ein",
@@ -206,6 +213,11 @@ final class NameFinder {
         } else if (connectors().contains(tokens.get(j).surface()) && j + 1 < tokens.size()
             && isNameWord(tokens.get(j + 1)) && adjacent(text, tokens.get(j), tokens.get(j + 1))) {
           j += 2;
+        } else if (!language.equals("de") && j + 2 < tokens.size()
+            && DOUBLE_PARTICLES.contains(tokens.get(j).surface() + " " + tokens.get(j + 1).surface())
+            && isNameWord(tokens.get(j + 2))
+            && adjacent(text, tokens.get(j), tokens.get(j + 1)) && adjacent(text, tokens.get(j + 1), tokens.get(j + 2))) {
+          j += 3; // two particles: Hans van den Broek, Ursula von der Leyen
         } else {
           break;
         }

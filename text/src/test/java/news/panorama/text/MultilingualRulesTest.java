@@ -105,6 +105,18 @@ class MultilingualRulesTest {
   }
 
   @Test
+  void namesWithTwoParticles_areOneName_andARoleBeforeThemIsNoPart() {
+    Annotated en = analyze("en", "In a statement, EU Foreign Affairs Commissioner Hans van den Broek said the union was "
+        + "concerned. Van den Broek will visit Moscow.");
+    assertThat(en.entities()).extracting(e -> e.key(), e -> e.type()).contains(tuple("hans van den broek", "PERSON"))
+        .noneMatch(t -> t.toList().get(0).toString().contains("commissioner"));
+    Annotated es = analyze("es", "El Servicio Hidrográfico y Oceanográfico de la Armada emitió una alerta de tsunami.");
+    assertThat(es.mentions()).extracting(Mention::text).contains("Servicio Hidrográfico y Oceanográfico de la Armada");
+    Annotated de = analyze("de", "Die Schüler von der Oberstufe besuchten am Montag das Rathaus der Stadt.");
+    assertThat(de.mentions()).extracting(Mention::text).noneMatch(t -> t.contains("von der"));
+  }
+
+  @Test
   void speakersAfterTheQuoteBeforeItAndByPronoun() {
     Annotated fr = analyze("fr", "« La Turquie fera tout ce qui est en son pouvoir », a affirmé M. Erdogan.");
     assertThat(fr.quotes()).extracting(Quote::speaker).containsExactly("Erdogan");
