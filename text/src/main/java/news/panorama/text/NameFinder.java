@@ -52,8 +52,7 @@ final class NameFinder {
   private static final Set<String> TITLES = fold(Set.of(
       "president", "vice", "prime", "minister", "foreign", "defence", "defense", "secretary", "special",
       "envoy", "spokesman", "spokeswoman", "spokesperson", "chancellor", "king", "queen", "prince", "commissioner",
-      "affairs",
-      "princess", "pope", "mr", "mrs", "ms", "dr", "sir", "general", "gen", "sen", "senator", "rep",
+      "affairs", "princess", "pope", "mr", "mrs", "ms", "dr", "sir", "general", "gen", "sen", "senator", "rep",
       "gov", "governor", "mayor", "judge", "justice", "chief", "ceo", "chairman", "chairwoman", "leader",
       "deputy", "premier", "commander", "ambassador", "aide", "adviser", "advisor", "colonel", "captain",
       "lieutenant", "sergeant", "professor", "rev", "saint", "lord", "lady", "madame", "monsieur",
@@ -89,16 +88,16 @@ final class NameFinder {
       "de", "da", "di", "del", "della", "van", "von", "der", "den", "bin", "ibn", "al", "el", "la", "le",
       "du", "dos", "das", "ben", "abu", "y");
   /**
-   * In German, where every noun is capitalized, articles and {@code von} mostly join a noun to a name
-   * ({@code Beschäftigten der Bodenverkehrsdienste}, {@code Aktie von Nordlicht}): only foreign particles
-   * join.
-   */
-  /**
    * Two particles in a row inside a name: {@code Hans van den Broek}, {@code Ursula von der Leyen},
    * {@code Servicio … de la Armada}; not in German, which capitalises its nouns ({@code von der Oberstufe}).
    */
   private static final Set<String> DOUBLE_PARTICLES = Set.of("van den", "van der", "van de", "von der", "von dem",
       "de la", "de las", "de los", "de le", "du la");
+  /**
+   * In German, where every noun is capitalized, articles and {@code von} mostly join a noun to a name
+   * ({@code Beschäftigten der Bodenverkehrsdienste}, {@code Aktie von Nordlicht}): only foreign particles
+   * join.
+   */
   private static final Set<String> GERMAN_CONNECTORS = Set.of("de", "da", "di", "del", "van", "bin", "ibn", "al");
   /** German words after which a capitalized word is a common noun: articles, determiners, possessives. */
   private static final Set<String> GERMAN_DETERMINERS = fold(Set.of("der", "die", "das", "den", "dem", "des", "ein",
