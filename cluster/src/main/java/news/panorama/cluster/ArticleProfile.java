@@ -3,6 +3,7 @@ package news.panorama.cluster;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -46,15 +47,10 @@ record ArticleProfile(String id, @Nullable Instant time, String language, Map<St
   static ArticleProfile of(Annotated article) {
     Map<String, Double> counts = new HashMap<>();
     boolean datesInDigits = DATES_IN_DIGITS.contains(article.language());
-    for (String t : article.titleTerms()) {
-      if (!(datesInDigits && isDayOrMonth(t))) counts.merge(t, TITLE_WEIGHT, Double::sum);
-    }
+    countTerms(counts, article.titleTerms(), TITLE_WEIGHT, datesInDigits);
     int index = 0;
     for (Sentence s : article.sentences()) {
-      double w = index++ < LEAD_SENTENCES ? LEAD_WEIGHT : 1;
-      for (String t : s.terms()) {
-        if (!(datesInDigits && isDayOrMonth(t))) counts.merge(t, w, Double::sum);
-      }
+      countTerms(counts, s.terms(), index++ < LEAD_SENTENCES ? LEAD_WEIGHT : 1, datesInDigits);
     }
     for (Entity e : article.entities()) {
       counts.merge(entityFeature(e.key()), ENTITY_WEIGHT * Math.max(1, e.count()), Double::sum);
@@ -74,6 +70,13 @@ record ArticleProfile(String id, @Nullable Instant time, String language, Map<St
    */
   static final Set<String> DATES_IN_DIGITS = Set.of("ja", "zh");
 
+  /** Adds {@code terms} at {@code weight}, but for a day's or a month's number where dates are written in digits. */
+  private static void countTerms(Map<String, Double> counts, List<String> terms, double weight, boolean datesInDigits) {
+    for (String t : terms) {
+      if (!(datesInDigits && isDayOrMonth(t))) counts.merge(t, weight, Double::sum);
+    }
+  }
+
   /** A number of one or two digits: a day, a month, a small count. */
   private static boolean isDayOrMonth(String term) {
     int n = term.length();
@@ -89,7 +92,7 @@ record ArticleProfile(String id, @Nullable Instant time, String language, Map<St
    */
   static Map<String, Double> soundsOf(Annotated article) {
     Map<String, Double> counts = new HashMap<>();
-    boolean japanese = article.language().equals("ja");
+    boolean japanese = SoundKeys.writtenBySound(article.language());
     for (Entity e : article.entities()) {
       boolean named = japanese ? SoundKeys.hasKatakana(e.key())
           : !e.type().equals("PLACE") && !e.type().equals("ORG") || e.country() == null && e.type().equals("PLACE");

@@ -22,6 +22,14 @@ final class SoundKeys {
 
   private SoundKeys() {}
 
+  /**
+   * Whether a language writes foreign names by their sound, so that its names meet other languages'
+   * only through their keys: Japanese, in katakana.
+   */
+  static boolean writtenBySound(String language) {
+    return language.equals("ja");
+  }
+
   /** Whether the text has a katakana letter (the long-vowel mark and the middle dot aside). */
   static boolean hasKatakana(String s) {
     for (int i = 0; i < s.length(); i++) {

@@ -506,7 +506,7 @@ public final class StoryGrouper implements StoryClusterer, java.io.Serializable 
         if (g.activeAt(m.time, settings.window)) bySeq.put(g.seq, g);
       }
     }
-    if (m.language.equals("ja") && m.sounds.size() >= 2) {
+    if (SoundKeys.writtenBySound(m.language) && m.sounds.size() >= 2) {
       // two names heard alike bring a story that writes them in Latin letters (with one, it would also
       // need two keys in common, which its own postings bring)
       Map<Group, Integer> heard = new java.util.IdentityHashMap<>();
@@ -571,7 +571,8 @@ public final class StoryGrouper implements StoryClusterer, java.io.Serializable 
    * would count each name twice.
    */
   private static boolean hearsNames(Member m, Group g) {
-    return m.language.equals("ja") || g.languages.size() == 1 && g.languages.contains("ja");
+    return SoundKeys.writtenBySound(m.language)
+        || g.languages.size() == 1 && SoundKeys.writtenBySound(g.languages.iterator().next());
   }
 
   private void post(Group g, Member m) {
@@ -581,7 +582,7 @@ public final class StoryGrouper implements StoryClusterer, java.io.Serializable 
       int f = m.vector.ids[k];
       if (g.posted.add(f)) postings.computeIfAbsent(f, (int x) -> new LinkedHashSet<>()).add(g);
     }
-    if (!m.language.equals("ja")) {
+    if (!SoundKeys.writtenBySound(m.language)) {
       for (int f : m.sounds.ids) {
         if (g.postedSounds.add(f)) soundPostings.computeIfAbsent(f, (int x) -> new LinkedHashSet<>()).add(g);
       }
@@ -1199,31 +1200,34 @@ public final class StoryGrouper implements StoryClusterer, java.io.Serializable 
       SparseVector s = withSounds ? m.sounds : EMPTY;
       double n = v.normSquared() + s.normSquared();
       if (n == 0) return 0;
-      int shared = 0;
-      for (int k = 0; k < v.ids.length && shared < CROSS_LINGUAL_MIN_SHARED; k++) {
-        if (independentSum.containsKey(v.ids[k])) shared++;
-      }
+      int shared = inSum(independentSum, v, CROSS_LINGUAL_MIN_SHARED);
       if (shared < CROSS_LINGUAL_MIN_SHARED) {
         // a sound is weaker evidence than a key: names heard alike need one more in common
-        int sounds = 0;
-        for (int k = 0; k < s.ids.length; k++) {
-          if (soundSum.containsKey(s.ids[k])) sounds++;
-        }
+        int sounds = inSum(soundSum, s, Integer.MAX_VALUE);
         if (sounds == 0 || shared + sounds < CROSS_LINGUAL_MIN_SHARED + 1) return 0;
       }
       double norm = independentNormSquared + (withSounds ? soundNormSquared : 0);
       if (norm <= 0) return 0;
+      return (dot(independentSum, v) + dot(soundSum, s)) / Math.sqrt(norm) / Math.sqrt(n);
+    }
+
+    /** How many of {@code v}'s entries the sum holds, counting up to {@code enough}. */
+    private static int inSum(Int2DoubleOpenHashMap sum, SparseVector v, int enough) {
+      int n = 0;
+      for (int k = 0; k < v.ids.length && n < enough; k++) {
+        if (sum.containsKey(v.ids[k])) n++;
+      }
+      return n;
+    }
+
+    private static double dot(Int2DoubleOpenHashMap sum, SparseVector v) {
       double dot = 0;
-      for (int k = 0; k < v.ids.length; k++) dot += independentSum.get(v.ids[k]) * v.weights[k];
-      for (int k = 0; k < s.ids.length; k++) dot += soundSum.get(s.ids[k]) * s.weights[k];
-      return dot / Math.sqrt(norm) / Math.sqrt(n);
+      for (int k = 0; k < v.ids.length; k++) dot += sum.get(v.ids[k]) * v.weights[k];
+      return dot;
     }
 
     private static double cosineWith(Int2DoubleOpenHashMap sum, double normSquared, SparseVector v) {
-      if (normSquared <= 0) return 0;
-      double dot = 0;
-      for (int k = 0; k < v.ids.length; k++) dot += sum.get(v.ids[k]) * v.weights[k];
-      return dot / Math.sqrt(normSquared);
+      return normSquared <= 0 ? 0 : dot(sum, v) / Math.sqrt(normSquared);
     }
 
     /** The cosine of a unit embedding with the mean of the story's members' embeddings; 0 without any. */
