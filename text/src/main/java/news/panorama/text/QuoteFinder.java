@@ -152,21 +152,23 @@ final class QuoteFinder {
 
   /** The first person or name of unknown kind in {@code [from, to)}. */
   private static @Nullable Speaker firstNamed(List<Mention> mentions, int from, int to) {
-    for (int k = firstStartingAtOrAfter(mentions, from); k < mentions.size() && mentions.get(k).end() <= to; k++) {
-      Mention m = mentions.get(k);
-      if (m.type().equals(NameFinder.PERSON) || m.type().equals(NameFinder.NAME)) return new Speaker(m.text(), m.entity());
-    }
-    return null;
+    return named(mentions, from, to, true);
   }
 
   /** The last person or name of unknown kind in {@code [from, to)}. */
   private static @Nullable Speaker lastNamed(List<Mention> mentions, int from, int to) {
-    Speaker last = null;
+    return named(mentions, from, to, false);
+  }
+
+  private static @Nullable Speaker named(List<Mention> mentions, int from, int to, boolean first) {
+    Speaker found = null;
     for (int k = firstStartingAtOrAfter(mentions, from); k < mentions.size() && mentions.get(k).end() <= to; k++) {
       Mention m = mentions.get(k);
-      if (m.type().equals(NameFinder.PERSON) || m.type().equals(NameFinder.NAME)) last = new Speaker(m.text(), m.entity());
+      if (!m.type().equals(NameFinder.PERSON) && !m.type().equals(NameFinder.NAME)) continue;
+      found = new Speaker(m.text(), m.entity());
+      if (first) break;
     }
-    return last;
+    return found;
   }
 
   /** A reporting clause whose subject is a document: {@code ,'' said the statement}, {@code ,'' the faxed statement said}. */
