@@ -20,7 +20,9 @@ import picocli.CommandLine.Option;
 /** Interchange lines → {@code article_id<TAB>story_id}, grouping online in publication order. */
 @Command(name = "cluster", mixinStandardHelpOptions = true,
     description = {"Group articles into stories, online, in `published` order (articles without a date "
-        + "keep their input order).", "Writes one line per article: article_id<TAB>story_id."})
+        + "keep their input order), with the sentence-embedding model when cluster.embedding-weight is above 0 "
+        + "(as `panorama start` and `eval clustering` do; --set cluster.embedding-weight=0 groups by words alone).",
+        "Writes one line per article: article_id<TAB>story_id."})
 final class ClusterCommand implements Callable<Integer> {
   @Option(names = "--in", required = true, paramLabel = "FILE|-", description = "Articles as JSON Lines (- for stdin).")
   String in = "";
@@ -39,11 +41,12 @@ final class ClusterCommand implements Callable<Integer> {
       return 1;
     }
     List<Annotated> annotated = Inputs.analyze(new MultilingualAnalyzer(), articles, "analyze");
+    List<float[]> embeddings = Inputs.embed(c, annotated);
     StoryClusterer clusterer = StoryGrouper.of(c);
     // stories merge and split as articles arrive: the final story of each article is written at the end
     Map<String, String> storyOf;
     try (Progress p = new Progress("group", annotated.size())) {
-      storyOf = StoryClusterer.groupAll(clusterer, annotated, p::step);
+      storyOf = StoryClusterer.groupAll(clusterer, annotated, embeddings, p::step);
     }
     try (Writer w = JsonLines.create(out)) {
       for (Map.Entry<String, String> e : storyOf.entrySet()) w.write(e.getKey() + "\t" + e.getValue() + "\n");

@@ -64,13 +64,13 @@ class FlinkJobFailureIT {
   @Test
   void aKilledTaskManager_recoversWithoutLosingOrDuplicatingAnArticle() throws Exception {
     List<Article> dated = dated();
-    Map<String, String> expected = JobHarness.singleMachineStories(JobHarness.write(dir, "dated.jsonl", dated), dir);
+    Map<String, String> set = Map.of("data.dir", dir.resolve("data").toString(), "cluster.embedding-weight", "0");
+    Map<String, String> expected = JobHarness.singleMachineStories(JobHarness.write(dir, "dated.jsonl", dated), dir, set);
 
     broker.kafka().createTopics(Map.of("in", 2, "in.stories", 2, "in.dead", 1));
     try (TopicWriter w = new TopicWriter(broker.bootstrap(), "in")) {
       w.articles(dated);
     }
-    Map<String, String> set = Map.of("data.dir", dir.resolve("data").toString(), "cluster.embedding-weight", "0");
     JobSettings settings = JobSettings.of(broker.bootstrap(), "in", set).withParallelism(2)
         .withCheckpoints(Duration.ofMillis(500), dir.resolve("checkpoints").toUri().toString())
         .withWatermarks(Duration.ZERO, Duration.ofSeconds(1)).withSnapshotEvery(40).bounded(true);
@@ -145,7 +145,7 @@ class FlinkJobFailureIT {
     }
     Map<String, String> stories = assertExactlyOnce(settings, dated);
     Map<String, String> expected = JobHarness.singleMachineStories(JobHarness.write(dir, "live.jsonl", dated),
-        java.nio.file.Files.createDirectories(dir.resolve("live-cli")));
+        java.nio.file.Files.createDirectories(dir.resolve("live-cli")), set);
     System.out.printf("unbounded failure: %d stories (single machine: %d), equal: %s%n", stories.values().stream().distinct().count(),
         expected.values().stream().distinct().count(), stories.equals(expected));
   }

@@ -72,10 +72,18 @@ final class JobHarness {
     return file;
   }
 
-  /** Each article's story as the single-machine {@code panorama cluster} command writes it. */
-  static Map<String, String> singleMachineStories(Path corpus, Path dir) throws IOException {
+  /**
+   * Each article's story as the single-machine {@code panorama cluster} command writes it, given
+   * the job's settings {@code set} (its data folder aside: the command has its own).
+   */
+  static Map<String, String> singleMachineStories(Path corpus, Path dir, Map<String, String> set) throws IOException {
     Path out = dir.resolve("cluster.tsv");
-    int code = Main.run("cluster", "--in", corpus.toString(), "--out", out.toString(), "--data", dir.resolve("cli-data").toString());
+    List<String> args = new ArrayList<>(List.of("cluster", "--in", corpus.toString(), "--out", out.toString(),
+        "--data", dir.resolve("cli-data").toString()));
+    set.forEach((key, value) -> {
+      if (!key.equals("data.dir")) args.addAll(List.of("--set", key + "=" + value));
+    });
+    int code = Main.run(args.toArray(String[]::new));
     if (code != 0) throw new IllegalStateException("panorama cluster exited with " + code);
     Map<String, String> storyOf = new LinkedHashMap<>();
     for (String line : Files.readAllLines(out)) {
