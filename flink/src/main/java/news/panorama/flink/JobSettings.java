@@ -21,7 +21,8 @@ import org.jspecify.annotations.Nullable;
  * @param checkpointInterval how often state is checkpointed and Kafka transactions commit
  * @param checkpointDir where checkpoints go ({@code file:///…}, {@code s3://…}); null keeps Flink's setting
  * @param maxDelay how late (in event time) an article may arrive and still be grouped in order
- * @param idleTimeout after how long a partition without records stops holding the watermark back
+ * @param idleTimeout after how long a partition without records stops holding the watermark back (in a
+ *     job that runs on; a bounded one waits for every partition, each of which ends)
  * @param maxWait how long (wall-clock time, from its arrival at grouping) an article waits for the
  *     watermark in a job that runs on (not {@code bounded}); then it is grouped anyway, with every
  *     article waiting at or before its event time, in order (see {@link StoryAssigner})

@@ -70,10 +70,14 @@ public final class PanoramaJob {
     SingleOutputStreamOperator<Item> articles = env
         .fromSource(source.build(), WatermarkStrategy.noWatermarks(), "input topic").uid("input")
         .process(new Intake(s.maxRecordBytes())).name("extract").uid("extract");
+    WatermarkStrategy<Item> eventTime = WatermarkStrategy.<Item>forBoundedOutOfOrderness(s.maxDelay())
+        .withTimestampAssigner((item, recordTime) -> item.time);
+    // a bounded job's partitions all end, and the end releases every waiting article in order; a
+    // partition it declared idle (a reader slow to start after a restore, a stall) would instead let
+    // the others' watermark pass its articles, which would then be grouped late, out of order
+    if (!s.bounded()) eventTime = eventTime.withIdleness(s.idleTimeout());
     SingleOutputStreamOperator<Item> analyzed = articles
-        .assignTimestampsAndWatermarks(WatermarkStrategy.<Item>forBoundedOutOfOrderness(s.maxDelay())
-            .withTimestampAssigner((item, recordTime) -> item.time)
-            .withIdleness(s.idleTimeout()))
+        .assignTimestampsAndWatermarks(eventTime)
         .name("event time").uid("event-time")
         .keyBy(item -> item.id)
         .process(new FirstSight(s)).name("first sight").uid("first-sight")
