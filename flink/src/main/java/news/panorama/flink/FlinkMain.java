@@ -257,15 +257,19 @@ public final class FlinkMain implements Runnable {
   }
 
   /** What a local run did. */
-  record Report(int written, int assigned, int stories, int briefings, int deadLetters, double seconds) {
+  /** @param storedBefore articles the data folder's store held before the run (an earlier run's: not grouped again) */
+  record Report(int written, int assigned, int stories, int briefings, int deadLetters, double seconds, long storedBefore) {
     double perSecond() {
       return assigned / seconds;
     }
 
     @Override
     public String toString() {
-      return String.format(Locale.ROOT, "%d records in, %d articles assigned to %d stories, %d briefings, %d dead letters, "
-          + "%.1f s, %.1f articles/s", written, assigned, stories, briefings, deadLetters, seconds, perSecond());
+      String summary = String.format(Locale.ROOT, "%d records in, %d articles assigned to %d stories, %d briefings, "
+          + "%d dead letters, %.1f s, %.1f articles/s", written, assigned, stories, briefings, deadLetters, seconds, perSecond());
+      return storedBefore == 0 ? summary : summary + String.format(Locale.ROOT, "%nthe store already held %d articles "
+          + "(an earlier run's): those among the records were not grouped again; a fresh --data folder groups them all",
+          storedBefore);
     }
   }
 
@@ -285,6 +289,11 @@ public final class FlinkMain implements Runnable {
     }
 
     static Report run(EmbeddedKafka kafka, JobSettings s, List<Path> inputs) throws Exception {
+      long storedBefore;
+      Files.createDirectories(s.config().dataDir());
+      try (JdbcStore store = JdbcStore.open(s.config().jdbcUrl())) {
+        storedBefore = store.articleCount();
+      }
       kafka.createTopics(Map.of(s.input(), Math.max(1, s.parallelism()), s.updates(), Math.max(1, s.parallelism()), s.deadLetters(), 1));
       int written;
       try (TopicWriter w = new TopicWriter(kafka.bootstrap(), s.input())) {
@@ -318,7 +327,7 @@ public final class FlinkMain implements Runnable {
           quiet = counts.assigned + counts.briefings + counts.deadLetters == before ? quiet + 1 : 0;
         }
         return new Report(written, counts.assigned, counts.storyOf.values().stream().distinct().toList().size(),
-            counts.briefings, counts.deadLetters, seconds);
+            counts.briefings, counts.deadLetters, seconds, storedBefore);
       }
     }
 
