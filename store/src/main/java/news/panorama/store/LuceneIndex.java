@@ -63,8 +63,10 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.queryparser.simple.SimpleQueryParser;
@@ -133,6 +135,21 @@ public final class LuceneIndex implements SearchIndex {
   static final int RRF_K = 60;
   /** How deep each list goes before fusion, at least. */
   static final int FUSION_DEPTH = 50;
+  /**
+   * In a hybrid query, a document found by meaning alone joins the results only when its cosine with
+   * the query stands this many deviations above the query's median cosine with documents of the
+   * index (at most {@link #MEANING_SAMPLE}, spread over it; the median absolute deviation, scaled to
+   * a standard deviation's size): the nearest documents of a query about nothing in the index are no
+   * nearer than that. Measured with the shipped model on ECB+ (the first 3–5 words of real titles as
+   * queries, each query's 50 nearest of the 772 documents): 3.5 keeps 62 % of the same event's
+   * documents among them, 2.3 % of the unrelated ones and 0.8 % of those of queries about nothing
+   * there (東京, "banana bread recipe", "?"), which before filled the list to 50.
+   */
+  static final double MEANING_Z = 3.5;
+  /** How many documents' vectors at most tell a query's mean cosine. */
+  static final int MEANING_SAMPLE = 64;
+  /** With fewer vectors in the index, what meaning finds is all kept: too few to tell what stands out. */
+  static final int MEANING_MIN_DOCUMENTS = 32;
   private static final int SNIPPET_PASSAGES = 2;
 
   /** Languages with a stemming analyzer, by ISO 639-1 code. */
@@ -388,7 +405,7 @@ public final class LuceneIndex implements SearchIndex {
             total = near.scoreDocs.length;
           } else {
             TopDocs byWords = searcher.search(keyword, Math.max(q.limit(), FUSION_DEPTH));
-            top = fuse(byWords, near, q.limit());
+            top = fuse(byWords, standingOut(searcher, vector, near), q.limit());
             total = Math.max(byWords.totalHits.value(), top.totalHits.value());
           }
         }
@@ -447,6 +464,51 @@ public final class LuceneIndex implements SearchIndex {
     }
     BooleanQuery built = b.build();
     return built.clauses().isEmpty() ? null : built;
+  }
+
+  /**
+   * The hits of {@code near} whose cosine with {@code query} is at least {@link #MEANING_Z} deviations
+   * above its median cosine with up to {@link #MEANING_SAMPLE} vectors spread evenly over the index;
+   * all of them when it holds fewer than {@link #MEANING_MIN_DOCUMENTS}.
+   */
+  static TopDocs standingOut(IndexSearcher searcher, float[] query, TopDocs near) throws IOException {
+    List<float[]> sample = new ArrayList<>(MEANING_SAMPLE);
+    int total = 0;
+    for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+      FloatVectorValues v = leaf.reader().getFloatVectorValues(VECTOR);
+      if (v != null) total += v.size();
+    }
+    if (total < MEANING_MIN_DOCUMENTS) return near;
+    int size = Math.min(total, MEANING_SAMPLE);
+    double step = (double) total / size;
+    int base = 0;
+    int next = 0;
+    for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+      FloatVectorValues v = leaf.reader().getFloatVectorValues(VECTOR);
+      if (v == null) continue;
+      for (; next < size && (int) (next * step) < base + v.size(); next++) {
+        sample.add(v.vectorValue((int) (next * step) - base).clone());
+      }
+      base += v.size();
+    }
+    double[] cosines = new double[sample.size()];
+    for (int i = 0; i < cosines.length; i++) cosines[i] = VectorSimilarityFunction.COSINE.compare(query, sample.get(i)) * 2 - 1;
+    // the median and the median absolute deviation: the query's own subject, when the index holds
+    // much of it, does not raise the bar as it would raise a mean and a standard deviation
+    double median = median(cosines);
+    double[] deviations = new double[cosines.length];
+    for (int i = 0; i < cosines.length; i++) deviations[i] = Math.abs(cosines[i] - median);
+    double bar = median + MEANING_Z * 1.4826 * median(deviations);
+    // the vector field's cosine score is (1 + cosine) / 2
+    ScoreDoc[] kept = java.util.Arrays.stream(near.scoreDocs).filter(d -> d.score * 2 - 1 >= bar).toArray(ScoreDoc[]::new);
+    return new TopDocs(new TotalHits(kept.length, TotalHits.Relation.EQUAL_TO), kept);
+  }
+
+  private static double median(double[] values) {
+    double[] sorted = values.clone();
+    java.util.Arrays.sort(sorted);
+    int n = sorted.length;
+    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
   }
 
   /**
