@@ -548,7 +548,7 @@ public final class WebServer implements AutoCloseable {
       Optional<Story> story = store.story(c.storyId());
       story.ifPresent(value -> items.add(storyItem(base, value, store.briefing(c.storyId()).orElse(null))));
     }
-    return new Feeds.Feed("Panorama: " + WorldMap.countryName(code) + "'s media", base + WorldPages.countryPath(code),
+    return new Feeds.Feed("Panorama: media of " + WorldMap.countryName(code), base + WorldPages.countryPath(code),
         base + ctx.path(), items);
   }
 

@@ -98,16 +98,15 @@ final class WorldPages {
         .append(coverage.country(code).map(WorldPages::counts).orElse("No articles from its outlets"))
         .append(" · ").append(window(coverage)).append(" <a href=\"/feeds/countries/").append(escape(code))
         .append(".atom\">Feed</a></p>\n");
-    body.append("<section class=\"here\">\n<h2>Top stories in ").append(escape(name)).append("'s media</h2>\n");
+    // "its" rather than a possessive: "United States's", "Philippines's" read wrong, and CLDR's names carry no article
+    body.append("<section class=\"here\">\n<h2>Top stories in its media</h2>\n");
     items(body, stories, now, "None of its outlets' articles is in this window.");
     body.append("</section>\n<section class=\"blindspots\">\n<h2>Blindspots</h2>\n<p class=\"meta\">Stories the outlets of ")
-        .append(WorldCoverage.BLINDSPOT_COUNTRIES).append(" or more other countries covered and ")
-        .append(escape(name)).append("'s did not.</p>\n");
+        .append(WorldCoverage.BLINDSPOT_COUNTRIES).append(" or more other countries covered and its outlets did not.</p>\n");
     items(body, blindspots, now, coverage.country(code).isEmpty()
         ? "Without articles from its outlets in this window, Panorama cannot tell what they missed."
         : "None: every widely covered story was covered here too.");
-    body.append("</section>\n<section class=\"mainly\">\n<h2>Covered mainly here</h2>\n<p class=\"meta\">Stories with two thirds or more of their articles from ")
-        .append(escape(name)).append("'s outlets.</p>\n");
+    body.append("</section>\n<section class=\"mainly\">\n<h2>Covered mainly here</h2>\n<p class=\"meta\">Stories with two thirds or more of their articles from its outlets.</p>\n");
     items(body, mainlyHere, now, "None.");
     body.append("</section>\n");
     if (!outlets.isEmpty()) {
