@@ -28,9 +28,11 @@ import org.jspecify.annotations.Nullable;
  *     undated article's time)
  * @param signature what the article's lead names (entities, amounts, years; {@link #signatureOf}):
  *     what tells one event from another of the same kind when a story is tested for a split
+ * @param placed the entity features of its places of a known country (countries, capitals, large
+ *     cities): what many unrelated reports in other languages also name
  */
 record ArticleProfile(String id, @Nullable Instant time, String language, Map<String, Double> features, int[] years,
-    Set<String> signature, Map<String, Double> sounds) {
+    Set<String> signature, Map<String, Double> sounds, Set<String> placed) {
   static final double TITLE_WEIGHT = 3;
   static final double LEAD_WEIGHT = 2;
   static final double ENTITY_WEIGHT = 2;
@@ -42,6 +44,7 @@ record ArticleProfile(String id, @Nullable Instant time, String language, Map<St
     features = Map.copyOf(features);
     signature = Set.copyOf(signature);
     sounds = Map.copyOf(sounds);
+    placed = Set.copyOf(placed);
   }
 
   static ArticleProfile of(Annotated article) {
@@ -52,14 +55,16 @@ record ArticleProfile(String id, @Nullable Instant time, String language, Map<St
     for (Sentence s : article.sentences()) {
       countTerms(counts, s.terms(), index++ < LEAD_SENTENCES ? LEAD_WEIGHT : 1, datesInDigits);
     }
+    Set<String> placed = new HashSet<>();
     for (Entity e : article.entities()) {
       counts.merge(entityFeature(e.key()), ENTITY_WEIGHT * Math.max(1, e.count()), Double::sum);
+      if (e.type().equals("PLACE") && e.country() != null) placed.add(entityFeature(e.key()));
     }
     for (Quantity q : article.quantities()) {
       counts.merge(amountFeature(q), AMOUNT_WEIGHT, Double::sum);
     }
     return new ArticleProfile(article.id(), article.article().published(), article.language(), sublinear(counts),
-        yearsOf(article), signatureOf(article), soundsOf(article));
+        yearsOf(article), signatureOf(article), soundsOf(article), placed);
   }
 
   /**

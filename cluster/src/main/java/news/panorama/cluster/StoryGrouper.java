@@ -313,6 +313,8 @@ public final class StoryGrouper implements StoryClusterer, java.io.Serializable 
   private final IntArrayList documentFrequency = new IntArrayList();
   /** Whether the feature of each number is language-independent (an entity or an amount). */
   private final BooleanArrayList independentFeature = new BooleanArrayList();
+  /** Whether the feature of each number is a place of a known country ({@link ArticleProfile#placed}). */
+  private final BooleanArrayList placeFeature = new BooleanArrayList();
   private int documents;
   private @Nullable Instant latest;
   private long nextSeq;
@@ -408,6 +410,7 @@ public final class StoryGrouper implements StoryClusterer, java.io.Serializable 
     for (Map.Entry<String, Double> e : words) norm += e.getValue() * e.getValue();
     norm = Math.sqrt(norm);
     SparseVector vector = divided(words, norm);
+    for (String f : profile.placed()) placeFeature.set(featureIds.getInt(f), true);
     // the sound keys on the scale of the words, so that they weigh beside the entities as an entity does
     SparseVector sounds = divided(tfIdf(profile.sounds()), norm);
     int[] signature = new int[profile.signature().size()];
@@ -459,6 +462,7 @@ public final class StoryGrouper implements StoryClusterer, java.io.Serializable 
     int id = featureIds.computeIfAbsent(feature, (String k) -> {
       documentFrequency.add(0);
       independentFeature.add(ArticleProfile.languageIndependent(k));
+      placeFeature.add(false);
       return documentFrequency.size() - 1;
     });
     documentFrequency.set(id, documentFrequency.getInt(id) + 1);
@@ -554,8 +558,13 @@ public final class StoryGrouper implements StoryClusterer, java.io.Serializable 
     }
     // a report in other words is still the story's when a model reads them alike
     if (sameLanguage && !(meaning > 0) && g.meanCosine(full) < LIKENESS_MIN) return 0;
-    double text = sameLanguage || settings.crossLingualWeight == 0 ? full
-        : Math.max(full, settings.crossLingualWeight * g.independentCosine(m, hearsNames(m, g)));
+    double text = full;
+    if (!sameLanguage && settings.crossLingualWeight > 0) {
+      // across languages the words in common are the names and figures themselves: when those are too
+      // few to tell an event, or only places many reports name, the words do not join either
+      double independent = g.independentCosine(m, hearsNames(m, g), placeFeature);
+      text = independent > 0 ? Math.max(full, settings.crossLingualWeight * independent) : 0;
+    }
     double s;
     if (!Double.isNaN(meaning)) s = (1 - settings.embeddingWeight) * text + settings.embeddingWeight * meaning;
     // an article the model does not read has no meaning to add: its words weigh as a read one's
@@ -1193,22 +1202,32 @@ public final class StoryGrouper implements StoryClusterer, java.io.Serializable 
      * sound keys of their names when {@code withSounds} ({@link #hearsNames}); 0 when they share
      * fewer than {@link #CROSS_LINGUAL_MIN_SHARED} entities and amounts, or, counting the sound keys
      * they share, fewer than one more than that (a Japanese obituary of Gaddafi naming Libya is not
-     * the story of a Libyan election).
+     * the story of a Libyan election); and 0 when all they share are places of a known country
+     * ({@code place}, by feature number) and no name heard alike: Taiwan and China, Kyiv and Ukraine
+     * are named by many unrelated reports (a French typhoon warning joined a Japanese story of a
+     * globe marking Taiwan by them alone).
      */
-    double independentCosine(Member m, boolean withSounds) {
+    double independentCosine(Member m, boolean withSounds, BooleanArrayList place) {
       SparseVector v = m.independent;
       SparseVector s = withSounds ? m.sounds : EMPTY;
       double n = v.normSquared() + s.normSquared();
       if (n == 0) return 0;
       int shared = inSum(independentSum, v, CROSS_LINGUAL_MIN_SHARED);
-      if (shared < CROSS_LINGUAL_MIN_SHARED) {
-        // a sound is weaker evidence than a key: names heard alike need one more in common
-        int sounds = inSum(soundSum, s, Integer.MAX_VALUE);
-        if (sounds == 0 || shared + sounds < CROSS_LINGUAL_MIN_SHARED + 1) return 0;
-      }
+      int sounds = shared < CROSS_LINGUAL_MIN_SHARED ? inSum(soundSum, s, Integer.MAX_VALUE) : inSum(soundSum, s, 1);
+      // a sound is weaker evidence than a key: names heard alike need one more in common
+      if (shared < CROSS_LINGUAL_MIN_SHARED && (sounds == 0 || shared + sounds < CROSS_LINGUAL_MIN_SHARED + 1)) return 0;
+      if (sounds == 0 && !sharesBeyond(v, place)) return 0;
       double norm = independentNormSquared + (withSounds ? soundNormSquared : 0);
       if (norm <= 0) return 0;
       return (dot(independentSum, v) + dot(soundSum, s)) / Math.sqrt(norm) / Math.sqrt(n);
+    }
+
+    /** Whether the story holds one of {@code v}'s language-independent entries that is no place of a known country. */
+    private boolean sharesBeyond(SparseVector v, BooleanArrayList place) {
+      for (int k = 0; k < v.ids.length; k++) {
+        if (!place.getBoolean(v.ids[k]) && independentSum.containsKey(v.ids[k])) return true;
+      }
+      return false;
     }
 
     /** How many of {@code v}'s entries the sum holds, counting up to {@code enough}. */

@@ -471,6 +471,42 @@ class StoryGrouperTest {
   }
 
   /**
+   * Places of a known country are named by many unrelated reports: a French report of a trade dispute
+   * between China and Taiwan does not join the English story of a typhoon heading for Taiwan and
+   * China by those two places alone, while a French report of the typhoon itself (its name, its wind
+   * speed) does.
+   */
+  @Test
+  void acrossLanguages_placesOfAKnownCountryAlone_joinNoStory() {
+    MultilingualAnalyzer analyzer = new MultilingualAnalyzer();
+    List<Annotated> typhoon = List.of(
+        analyzer.analyze(Article.of("saola-en-1", "https://example.org/saola-en-1", "Example Wire", "GB", "en",
+            Instant.parse("2026-08-30T06:00:00Z"), "Typhoon Saola heads for Taiwan and southern China",
+            "Typhoon Saola, with winds of 185 km/h, is heading for Taiwan and the south of China, forecasters said on "
+                + "Wednesday. Taiwan closed schools and offices in the south of the island.")),
+        analyzer.analyze(Article.of("saola-en-2", "https://example.org/saola-en-2", "Example Herald", "US", "en",
+            Instant.parse("2026-08-30T08:00:00Z"), "Taiwan braces for Typhoon Saola",
+            "Taiwan braced for Typhoon Saola on Wednesday as the storm, packing winds of 185 km/h, moved towards the "
+                + "island and the coast of China. Flights were cancelled.")));
+    Map<String, Article> french = Map.of(
+        "other event", Article.of("fruits-fr", "https://example.org/fruits-fr", "Exemple Presse", "FR", "fr",
+            Instant.parse("2026-08-30T09:00:00Z"), "La Chine suspend les importations de fruits de Taïwan",
+            "La Chine a suspendu mercredi les importations d'ananas et d'agrumes de Taïwan, invoquant des parasites. "
+                + "Taïwan dénonce une mesure politique."),
+        "same event", Article.of("saola-fr", "https://example.org/saola-fr", "Exemple Presse", "FR", "fr",
+            Instant.parse("2026-08-30T09:00:00Z"), "Le typhon Saola menace Taïwan et la Chine",
+            "Le typhon Saola, avec des vents de 185 km/h, se dirige vers Taïwan et le sud de la Chine. Taïwan a fermé "
+                + "les écoles dans le sud de l'île."));
+    for (Map.Entry<String, Article> e : french.entrySet()) {
+      StoryGrouper g = StoryGrouper.withDefaults();
+      typhoon.forEach(g::assign);
+      StoryAssignment a = g.assign(analyzer.analyze(e.getValue()));
+      assertThat(a.storyId()).as("%s at %s", e.getKey(), a.similarity())
+          .isEqualTo(e.getKey().equals("same event") ? "s-saola-en-1" : "s-" + e.getValue().id());
+    }
+  }
+
+  /**
    * Japanese writes foreign names in katakana by their sound: a Japanese report naming the same four
    * people as an English one, and nothing else they share (no country, no figure), joins its story by
    * how the names sound ({@link SoundKeys}); a Japanese report naming one of them does not, nor one of
