@@ -256,8 +256,11 @@ public final class FlinkMain implements Runnable {
     }
   }
 
-  /** What a local run did. */
-  /** @param storedBefore articles the data folder's store held before the run (an earlier run's: not grouped again) */
+  /**
+   * What a local run did.
+   *
+   * @param storedBefore articles the data folder's store held before the run (an earlier run's: not grouped again)
+   */
   record Report(int written, int assigned, int stories, int briefings, int deadLetters, double seconds, long storedBefore) {
     double perSecond() {
       return assigned / seconds;

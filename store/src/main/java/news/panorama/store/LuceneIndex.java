@@ -146,7 +146,7 @@ public final class LuceneIndex implements SearchIndex {
    * there (東京, "banana bread recipe", "?"), which before filled the list to 50.
    */
   static final double MEANING_Z = 3.5;
-  /** How many documents' vectors at most tell a query's mean cosine. */
+  /** How many documents' vectors at most tell a query's median cosine. */
   static final int MEANING_SAMPLE = 64;
   /** With fewer vectors in the index, what meaning finds is all kept: too few to tell what stands out. */
   static final int MEANING_MIN_DOCUMENTS = 32;
