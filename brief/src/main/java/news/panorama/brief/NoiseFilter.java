@@ -60,6 +60,9 @@ final class NoiseFilter {
       new Boilerplate("[、,，]\\s*(?:1[89]|20)\\d{2}\\s?年\\s?\\d{1,2}\\s?月\\s?\\d{1,2}\\s?日(?:\\s?\\d{1,2}\\s?[:：]\\s?\\d{2})?[）)]?[。．]$", "年"),
       // a paper's or site's name and the headline it ran, "共同通信『復旧作業を開始』。", "asahi. com『…』。", or the headline alone
       new Boilerplate("^[^、。，,『』「」]{0,20}『[^』]+』[。．]$", "』"),
+      // the same after whatever the page glued before the outlet (a related article's title, a date, a
+      // byline): "…日本メーカーが中国で生産MSN産経新聞ニュース『「台湾島」地球儀の「学研トイズ」解散へ』。"
+      new Boilerplate("^[^『』。]{0,80}(?:新聞|通信|ニュース|NEWS|News|\\.com|日報|放送)[^『』。]{0,20}『[^』]+』[。．]$", "』"),
       // who reported it, and nothing else: "読売新聞、産経新聞などが伝えた。"
       new Boilerplate("^[^。！？]{1,30}(?:などが|が)(?:伝えた|報じた|伝えている|報じている)[。．]$", "伝え", "報じ"),
       new Boilerplate("(?i)https?://|www\\.", "http", "www."));

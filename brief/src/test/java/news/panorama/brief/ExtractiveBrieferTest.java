@@ -252,6 +252,10 @@ class ExtractiveBrieferTest {
     assertThat(NoiseFilter.usable("『市議選の票数問題、開票作業時の入力ミスが原因』。")).isFalse();
     assertThat(NoiseFilter.usable("共同通信『復旧作業を開始』。")).isFalse();
     assertThat(NoiseFilter.usable("毎日新聞、東京新聞などが伝えた。")).isFalse();
+    // a related article's title, then the outlet and its headline (a source list's line)
+    assertThat(NoiseFilter.usable("「台湾島」表記の地球儀発売中止に日本メーカーが中国で生産MSN産経新聞ニュース『「台湾島」地球儀の「学研トイズ」解散へ』。"))
+        .isFalse();
+    assertThat(NoiseFilter.usable("ウィキニュース、2008年9月2日『麻生内閣の発足』。")).isFalse();
     assertThat(NoiseFilter.usable("市の選挙管理委員会は、開票時の入力ミスが原因だったと発表したと地元紙が伝えた。")).isTrue();
     assertThat(NoiseFilter.usable("委員会は『再点検の結果』と題した報告書を公表し、入力ミスを認めた。")).isTrue();
   }
