@@ -1213,7 +1213,7 @@ public final class StoryGrouper implements StoryClusterer, java.io.Serializable 
       double n = v.normSquared() + s.normSquared();
       if (n == 0) return 0;
       int shared = inSum(independentSum, v, CROSS_LINGUAL_MIN_SHARED);
-      int sounds = shared < CROSS_LINGUAL_MIN_SHARED ? inSum(soundSum, s, Integer.MAX_VALUE) : inSum(soundSum, s, 1);
+      int sounds = inSum(soundSum, s, Integer.MAX_VALUE);
       // a sound is weaker evidence than a key: names heard alike need one more in common
       if (shared < CROSS_LINGUAL_MIN_SHARED && (sounds == 0 || shared + sounds < CROSS_LINGUAL_MIN_SHARED + 1)) return 0;
       if (sounds == 0 && !sharesBeyond(v, place)) return 0;
