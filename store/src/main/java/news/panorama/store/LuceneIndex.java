@@ -472,20 +472,21 @@ public final class LuceneIndex implements SearchIndex {
    * all of them when it holds fewer than {@link #MEANING_MIN_DOCUMENTS}.
    */
   static TopDocs standingOut(IndexSearcher searcher, float[] query, TopDocs near) throws IOException {
-    List<float[]> sample = new ArrayList<>(MEANING_SAMPLE);
+    List<FloatVectorValues> leaves = new ArrayList<>();
     int total = 0;
     for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
       FloatVectorValues v = leaf.reader().getFloatVectorValues(VECTOR);
-      if (v != null) total += v.size();
+      if (v == null) continue;
+      leaves.add(v);
+      total += v.size();
     }
     if (total < MEANING_MIN_DOCUMENTS) return near;
     int size = Math.min(total, MEANING_SAMPLE);
+    List<float[]> sample = new ArrayList<>(size);
     double step = (double) total / size;
     int base = 0;
     int next = 0;
-    for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-      FloatVectorValues v = leaf.reader().getFloatVectorValues(VECTOR);
-      if (v == null) continue;
+    for (FloatVectorValues v : leaves) {
       for (; next < size && (int) (next * step) < base + v.size(); next++) {
         sample.add(v.vectorValue((int) (next * step) - base).clone());
       }
